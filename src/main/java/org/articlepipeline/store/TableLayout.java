@@ -1,0 +1,82 @@
+package org.articlepipeline.store;
+
+/**
+ * The key layout of the articles table: every partition and sort key the pipeline writes, in one place.
+ *
+ * <p>Ingest writes these keys and lookup reads them; both go through this class so the layout has one
+ * owner. {@code docs/data-model.md} explains each access path and what one ingest costs.
+ */
+public final class TableLayout {
+
+    /** Table partition key attribute. */
+    public static final String PK = "pk";
+    /** Table sort key attribute. */
+    public static final String SK = "sk";
+
+    /** GSI listing every OK article newest first; partition {@code L#<shard>}, sort {@link #sortKey}. */
+    public static final String BY_DATE_INDEX = "byDate";
+    public static final String BY_DATE_PK = "gsi1pk";
+    public static final String BY_DATE_SK = "gsi1sk";
+    /** Shards of {@link #BY_DATE_INDEX}: 16 partitions take 16 x ~1,000 writes/s; reads merge 16 queries. */
+    public static final int DATE_SHARDS = 16;
+
+    /** GSI listing one publisher's OK articles newest first; partition {@code S#<source>#<shard>}. */
+    public static final String BY_SOURCE_INDEX = "bySource";
+    public static final String BY_SOURCE_PK = "gsi2pk";
+    public static final String BY_SOURCE_SK = "gsi2sk";
+    /** Shards of {@link #BY_SOURCE_INDEX}: one wire service can carry a large share of all writes. */
+    public static final int SOURCE_SHARDS = 4;
+
+    /** GSI grouping OK articles by {@code contentHash}; sort key {@code <ingestedAt>#<id>}. */
+    public static final String BY_HASH_INDEX = "byHash";
+    public static final String BY_HASH_PK = "contentHash";
+    public static final String BY_HASH_SK = "hashOrder";
+
+    /** Sort key of the article item itself inside its partition. */
+    public static final String ARTICLE_SK = "A";
+    /** Sort key prefix of near-duplicate relation items inside an article's partition. */
+    public static final String NEAR_DUPLICATE_SK_PREFIX = "N#";
+
+    private TableLayout() {
+    }
+
+    /** Partition key of an article's item collection (the article item and its relation items). */
+    public static String articlePk(String id) {
+        return "A#" + id;
+    }
+
+    /** Partition key of the item that records which article first had a given content hash. */
+    public static String contentHashClaimPk(String contentHash) {
+        return "H#" + contentHash;
+    }
+
+    /** Partition key of one LSH band bucket: articles sharing it are near-duplicate candidates. */
+    public static String bandPk(int band, String bandHash) {
+        return "B#" + band + "#" + bandHash;
+    }
+
+    /** Partition key of one shard of a search term's postings. */
+    public static String termPk(String term, int shard) {
+        return "W#" + term + "#" + shard;
+    }
+
+    /** Partition key of one shard of the all-articles date index. */
+    public static String datePk(int shard) {
+        return "L#" + shard;
+    }
+
+    /** Partition key of one shard of a publisher's date index. */
+    public static String sourcePk(String sourceKey, int shard) {
+        return "S#" + sourceKey + "#" + shard;
+    }
+
+    /** Date-index sort key: sortable UTC instant (publication, else ingest time) then the id as tie-break. */
+    public static String sortKey(String sortInstant, String id) {
+        return sortInstant + "#" + id;
+    }
+
+    /** The shard an id falls in, for an index with {@code shards} shards; stable across deployments. */
+    public static int shardOf(String id, int shards) {
+        return Integer.parseInt(id.substring(0, 4), 16) % shards;
+    }
+}
