@@ -3,9 +3,14 @@ package org.articlepipeline.aws;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Builds the SDK clients the handlers use, through the SDK's standard configuration chain.
@@ -13,45 +18,93 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>Region, credentials and endpoints come from the usual places (environment, system properties,
  * profile), so the standard endpoint overrides ({@code AWS_ENDPOINT_URL_S3},
  * {@code AWS_ENDPOINT_URL_DYNAMODB}, {@code AWS_ENDPOINT_URL}, or the {@code aws.endpointUrl*} system
- * properties) point the same code at the local stack, at LocalStack or at AWS. The only thing this class
- * adds is path-style S3 addressing when an S3 endpoint override is set: S3-compatible servers on
- * loopback have no wildcard DNS for virtual-hosted buckets.
+ * properties) point the same code at the local stack, at LocalStack or at AWS.
+ *
+ * <p>When the environment map is the process environment this class adds only path-style S3 addressing
+ * under an endpoint override (S3-compatible servers on loopback have no wildcard DNS for virtual-hosted
+ * buckets). When a caller passes its own map (the local stack, the tests), the same variables are read
+ * from that map and applied explicitly, so two stacks can live in one JVM without global state.
  */
 public final class AwsClients {
 
     private final Map<String, String> environment;
+    private final boolean processEnvironment;
 
     /** Clients configured from this process's environment and system properties. */
     public AwsClients() {
-        this(System.getenv());
+        this(System.getenv(), true);
     }
 
     /** Clients configured from the given environment (system properties are still read by the SDK). */
     public AwsClients(Map<String, String> environment) {
+        this(environment, false);
+    }
+
+    private AwsClients(Map<String, String> environment, boolean processEnvironment) {
         this.environment = Map.copyOf(environment);
+        this.processEnvironment = processEnvironment;
+    }
+
+    /** The environment these clients are configured from. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     public S3Client s3() {
-        return S3Client.builder()
+        S3ClientBuilder builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .forcePathStyle(s3EndpointOverride().isPresent())
-                .build();
+                .forcePathStyle(s3EndpointOverride().isPresent());
+        s3EndpointOverride().ifPresent(builder::endpointOverride);
+        region().ifPresent(builder::region);
+        credentials().ifPresent(builder::credentialsProvider);
+        return builder.build();
     }
 
     public DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create());
+        dynamoDbEndpointOverride().ifPresent(builder::endpointOverride);
+        region().ifPresent(builder::region);
+        credentials().ifPresent(builder::credentialsProvider);
+        return builder.build();
     }
 
     /** The S3 endpoint override in force, if any, in the SDK's own order of precedence. */
     public Optional<URI> s3EndpointOverride() {
+        return endpointOverride("aws.endpointUrlS3", "AWS_ENDPOINT_URL_S3");
+    }
+
+    /** The DynamoDB endpoint override in force, if any, in the SDK's own order of precedence. */
+    public Optional<URI> dynamoDbEndpointOverride() {
+        return endpointOverride("aws.endpointUrlDynamoDb", "AWS_ENDPOINT_URL_DYNAMODB");
+    }
+
+    private Optional<URI> endpointOverride(String serviceProperty, String serviceVariable) {
         return firstOf(
-                System.getProperty("aws.endpointUrlS3"),
-                environment.get("AWS_ENDPOINT_URL_S3"),
+                System.getProperty(serviceProperty),
+                environment.get(serviceVariable),
                 System.getProperty("aws.endpointUrl"),
                 environment.get("AWS_ENDPOINT_URL"))
                 .map(URI::create);
+    }
+
+    private Optional<Region> region() {
+        // Naming the region up front also spares the SDK its provider-chain walk on a cold start.
+        return firstOf(System.getProperty("aws.region"), environment.get("AWS_REGION"),
+                environment.get("AWS_DEFAULT_REGION")).map(Region::of);
+    }
+
+    private Optional<StaticCredentialsProvider> credentials() {
+        // Only a map other than the process environment needs this: the SDK reads the real one itself.
+        if (processEnvironment) {
+            return Optional.empty();
+        }
+        String accessKey = environment.get("AWS_ACCESS_KEY_ID");
+        String secretKey = environment.get("AWS_SECRET_ACCESS_KEY");
+        if (accessKey == null || secretKey == null) {
+            return Optional.empty();
+        }
+        return Optional.of(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)));
     }
 
     private static Optional<String> firstOf(String... values) {

@@ -13,12 +13,21 @@ public final class TableLayout {
     /** Table sort key attribute. */
     public static final String SK = "sk";
 
-    /** GSI listing every OK article newest first; partition {@code L#<shard>}, sort {@link #sortKey}. */
+    /**
+     * GSI listing every OK article newest first; partition {@code D#<day>#<shard>}, sort {@link #sortKey}.
+     * A day's writes spread over {@link #DATE_SHARDS} partitions, and no partition grows without bound.
+     */
     public static final String BY_DATE_INDEX = "byDate";
     public static final String BY_DATE_PK = "gsi1pk";
     public static final String BY_DATE_SK = "gsi1sk";
-    /** Shards of {@link #BY_DATE_INDEX}: 16 partitions take 16 x ~1,000 writes/s; reads merge 16 queries. */
-    public static final int DATE_SHARDS = 16;
+    /** Shards of one day in {@link #BY_DATE_INDEX}: 4 x ~1,000 writes/s per day; a read merges 4 queries. */
+    public static final int DATE_SHARDS = 4;
+
+    /**
+     * Partition of the day directory: one item per day that holds articles, so listings know which day
+     * partitions to read. Ingest writes a day's item once per warm container, not once per article.
+     */
+    public static final String DAY_DIRECTORY_PK = "DAYS";
 
     /** GSI listing one publisher's OK articles newest first; partition {@code S#<source>#<shard>}. */
     public static final String BY_SOURCE_INDEX = "bySource";
@@ -37,7 +46,16 @@ public final class TableLayout {
     /** Sort key prefix of near-duplicate relation items inside an article's partition. */
     public static final String NEAR_DUPLICATE_SK_PREFIX = "N#";
 
+    /** Fixed-width UTC instants (millisecond precision) sort as text in the same order as in time. */
+    private static final java.time.format.DateTimeFormatter SORTABLE_INSTANT =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private TableLayout() {
+    }
+
+    /** An instant as fixed-width text that sorts in time order: every instant the table stores. */
+    public static String sortableInstant(java.time.Instant instant) {
+        return SORTABLE_INSTANT.format(instant);
     }
 
     /** Partition key of an article's item collection (the article item and its relation items). */
@@ -60,9 +78,9 @@ public final class TableLayout {
         return "W#" + term + "#" + shard;
     }
 
-    /** Partition key of one shard of the all-articles date index. */
-    public static String datePk(int shard) {
-        return "L#" + shard;
+    /** Partition key of one shard of one UTC day ({@code yyyy-MM-dd}) of the all-articles date index. */
+    public static String datePk(String day, int shard) {
+        return "D#" + day + "#" + shard;
     }
 
     /** Partition key of one shard of a publisher's date index. */

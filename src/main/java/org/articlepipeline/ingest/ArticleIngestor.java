@@ -1,0 +1,159 @@
+package org.articlepipeline.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.document.ArticleDocuments;
+import org.articlepipeline.ingest.event.ObjectChange;
+import org.articlepipeline.ingest.event.Sequencer;
+import org.articlepipeline.normalize.ArticleNormalizer;
+import org.articlepipeline.normalize.ArticleOrigin;
+import org.articlepipeline.normalize.NormalizationResult;
+import org.articlepipeline.normalize.NormalizedArticle;
+import org.articlepipeline.store.ArticleBucket;
+import org.articlepipeline.store.ArticleId;
+import org.articlepipeline.store.ArticleMetadata;
+import org.articlepipeline.store.ArticleRecord;
+import org.articlepipeline.store.ArticleRepository;
+import org.articlepipeline.store.ArticleStatus;
+import org.articlepipeline.store.TableLayout;
+
+/**
+ * Applies one object change to the pipeline's state: the ingest core, whatever event shape carried it.
+ *
+ * <p>A create reads the original (bounded), normalizes it, writes the item conditionally on the S3
+ * sequencer, then writes the outputs; a delete writes a tombstone the same way, then deletes the outputs.
+ * The item goes first so a stale event never touches the outputs, and a retry after a failed output write
+ * re-applies the same event (equal sequencer) and converges.
+ */
+public final class ArticleIngestor {
+
+    private final PipelineSettings settings;
+    private final ArticleBucket bucket;
+    private final ArticleRepository repository;
+    private final ArticleNormalizer normalizer;
+    private final ArticleDocuments documents;
+    private final ObjectMapper mapper;
+    private final long maxArticleBytes;
+    private final Clock clock;
+
+    public ArticleIngestor(PipelineSettings settings, ArticleBucket bucket, ArticleRepository repository,
+                           ArticleNormalizer normalizer, ObjectMapper mapper, long maxArticleBytes, Clock clock) {
+        this.settings = settings;
+        this.bucket = bucket;
+        this.repository = repository;
+        this.normalizer = normalizer;
+        this.documents = new ArticleDocuments(mapper);
+        this.mapper = mapper;
+        this.maxArticleBytes = maxArticleBytes;
+        this.clock = clock;
+    }
+
+    /** Applies {@code change}; throws only on transient failures, so the event is retried. */
+    public IngestOutcome apply(ObjectChange change) {
+        long started = System.nanoTime();
+        if (!settings.bucket().equals(change.bucket()) || !settings.isInputKey(change.key())) {
+            // Includes our own outputs: a trigger misconfigured to cover them still cannot loop.
+            return outcome(null, change, IngestOutcome.Outcome.IGNORED, "not-an-input-object", started);
+        }
+        String id = ArticleId.of(change.bucket(), change.key());
+        return change.kind() == ObjectChange.Kind.CREATED
+                ? create(id, change, started)
+                : remove(id, change, started);
+    }
+
+    private IngestOutcome create(String id, ObjectChange change, long started) {
+        if (change.size() != null && change.size() > maxArticleBytes) {
+            // Decided from the event alone: a huge object is never downloaded.
+            return reject(id, change, null, "too-large",
+                    "the object has " + change.size() + " bytes; the limit is " + maxArticleBytes, started);
+        }
+        Optional<ArticleBucket.StoredObject> original = bucket.readOriginal(change.key(), change.eTag(), maxArticleBytes);
+        if (original.isEmpty()) {
+            return outcome(id, change, IngestOutcome.Outcome.SUPERSEDED, "object-gone-or-replaced", started);
+        }
+        ArticleBucket.StoredObject object = original.get();
+        if (object.content().length > maxArticleBytes) {
+            return reject(id, change, object, "too-large",
+                    "the object has more than " + maxArticleBytes + " bytes", started);
+        }
+        NormalizationResult result = normalizer.normalize(object.content(),
+                new ArticleOrigin(change.key(), object.contentType()));
+        if (result instanceof NormalizationResult.Rejected rejected) {
+            return reject(id, change, object, rejected.reason(), rejected.detail(), started);
+        }
+        NormalizedArticle article = ((NormalizationResult.Accepted) result).article();
+        ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.OK, null, null,
+                metadataOf(article), now(), sizeOf(change, object), eTagOf(change, object), versionOf(change, object),
+                Sequencer.comparable(change.sequencer()), bucket.textKey(id), bucket.documentKey(id));
+        if (!repository.applyIfNotStale(record)) {
+            return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
+        }
+        bucket.writeOutputs(id, article.text(), documentBytes(result, id, change.key()));
+        return outcome(id, change, IngestOutcome.Outcome.OK, null, started);
+    }
+
+    private IngestOutcome remove(String id, ObjectChange change, long started) {
+        ArticleRecord tombstone = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.DELETED, null,
+                null, null, now(), null, null, change.versionId(), Sequencer.comparable(change.sequencer()), null, null);
+        if (!repository.applyIfNotStale(tombstone)) {
+            return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
+        }
+        bucket.deleteOutputs(id);
+        return outcome(id, change, IngestOutcome.Outcome.DELETED, null, started);
+    }
+
+    private IngestOutcome reject(String id, ObjectChange change, ArticleBucket.StoredObject object, String reason,
+                                 String detail, long started) {
+        ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.REJECTED, reason,
+                detail, null, now(), sizeOf(change, object), eTagOf(change, object), versionOf(change, object),
+                Sequencer.comparable(change.sequencer()), null, null);
+        if (!repository.applyIfNotStale(record)) {
+            return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
+        }
+        // A rejected re-upload must not leave the previous version's outputs readable.
+        bucket.deleteOutputs(id);
+        return outcome(id, change, IngestOutcome.Outcome.REJECTED, reason, started);
+    }
+
+    private byte[] documentBytes(NormalizationResult result, String id, String key) {
+        try {
+            var node = documents.toJson(result);
+            node.put("id", id);
+            node.put("key", key);
+            return mapper.writeValueAsBytes(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always serializes", e);
+        }
+    }
+
+    static ArticleMetadata metadataOf(NormalizedArticle a) {
+        return new ArticleMetadata(a.title(), a.subtitle(), a.source(), a.sourceUrl(), a.agency(), a.dateline(),
+                a.publishedAt(), a.language(), a.encoding(), a.wordCount(), a.paragraphCount(), a.charCount(),
+                a.readingMinutes(), a.contentHash(), a.fingerprint() == null ? null : a.fingerprint().encoded(), null);
+    }
+
+    private static Long sizeOf(ObjectChange change, ArticleBucket.StoredObject object) {
+        return object != null && object.size() != null ? object.size() : change.size();
+    }
+
+    private static String eTagOf(ObjectChange change, ArticleBucket.StoredObject object) {
+        return object != null && object.eTag() != null ? object.eTag() : change.eTag();
+    }
+
+    private static String versionOf(ObjectChange change, ArticleBucket.StoredObject object) {
+        return object != null && object.versionId() != null ? object.versionId() : change.versionId();
+    }
+
+    private String now() {
+        return TableLayout.sortableInstant(Instant.now(clock));
+    }
+
+    private static IngestOutcome outcome(String id, ObjectChange change, IngestOutcome.Outcome outcome, String reason,
+                                         long started) {
+        return new IngestOutcome(id, change.key(), change.eventName(), outcome, reason,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+}

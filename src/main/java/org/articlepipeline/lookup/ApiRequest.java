@@ -1,0 +1,60 @@
+package org.articlepipeline.lookup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The parts of an API Gateway HTTP API (payload format 2.0) request that lookups use.
+ *
+ * @param method    the HTTP method, upper case
+ * @param path      the raw path, e.g. {@code /articles/abc/text}
+ * @param query     query parameters, already decoded by API Gateway (repeated values joined by commas)
+ * @param headers   headers with lower-case names
+ * @param requestId the API Gateway request id, for logs and 503 answers
+ */
+public record ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
+                         String requestId) {
+
+    public ApiRequest {
+        query = Map.copyOf(query);
+        headers = Map.copyOf(headers);
+    }
+
+    /** Reads a payload 2.0 event; missing parts become empty rather than failing. */
+    public static ApiRequest fromEvent(JsonNode event) {
+        JsonNode http = event.path("requestContext").path("http");
+        String method = http.path("method").asText("GET").toUpperCase(Locale.ROOT);
+        String path = event.path("rawPath").asText(http.path("path").asText("/"));
+        return new ApiRequest(method, path, strings(event.path("queryStringParameters")),
+                lowerCaseKeys(strings(event.path("headers"))),
+                event.path("requestContext").path("requestId").asText(""));
+    }
+
+    /** A query parameter, or {@code null}. */
+    public String parameter(String name) {
+        return query.get(name);
+    }
+
+    /** A header by its name in any case, or {@code null}. */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static Map<String, String> strings(JsonNode object) {
+        Map<String, String> values = new LinkedHashMap<>();
+        object.fields().forEachRemaining(field -> {
+            if (!field.getValue().isNull()) {
+                values.put(field.getKey(), field.getValue().asText());
+            }
+        });
+        return values;
+    }
+
+    private static Map<String, String> lowerCaseKeys(Map<String, String> values) {
+        Map<String, String> lowered = new LinkedHashMap<>();
+        values.forEach((name, value) -> lowered.put(name.toLowerCase(Locale.ROOT), value));
+        return lowered;
+    }
+}

@@ -1,0 +1,127 @@
+package org.articlepipeline.lookup;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.articlepipeline.aws.AwsClients;
+import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.store.ArticleBucket;
+import org.articlepipeline.store.ArticleRepository;
+
+/**
+ * The lookup Lambda function behind an API Gateway HTTP API (payload format 2.0): a thin adapter from
+ * the event's bytes to {@link ArticleLookup}, which owns the routes.
+ *
+ * <p>It guarantees the error contract: a caller's mistake is a 4xx with {@code {"error": {...}}}, a backend
+ * failure a 503 naming the request id, and nothing ever a 500. One JSON log line per request.
+ */
+public final class LookupHandler implements RequestStreamHandler {
+
+    /** Signing key of paging cursors ({@code CURSOR_SECRET}). */
+    public static final String CURSOR_SECRET_VARIABLE = "CURSOR_SECRET";
+
+    private final ArticleLookup lookup;
+    private final ObjectMapper mapper;
+
+    /** Lambda's constructor: everything from the process environment. */
+    public LookupHandler() {
+        this(new AwsClients(), System.getenv());
+    }
+
+    /** Wires the handler from {@code environment}, as Lambda would from the process environment. */
+    public LookupHandler(Map<String, String> environment) {
+        this(new AwsClients(environment), environment);
+    }
+
+    private LookupHandler(AwsClients clients, Map<String, String> environment) {
+        this(lookupFor(clients, environment, new ObjectMapper()), new ObjectMapper());
+    }
+
+    /** Wires the handler around existing routes. */
+    public LookupHandler(ArticleLookup lookup, ObjectMapper mapper) {
+        this.lookup = lookup;
+        this.mapper = mapper;
+    }
+
+    private static ArticleLookup lookupFor(AwsClients clients, Map<String, String> environment, ObjectMapper mapper) {
+        PipelineSettings settings = PipelineSettings.fromEnvironment(environment);
+        // Without a configured secret, cursors are still tamper-evident, but an operator who wants them
+        // unguessable sets CURSOR_SECRET (the template generates one).
+        String secret = environment.getOrDefault(CURSOR_SECRET_VARIABLE, "article-pipeline:" + settings.tableName());
+        return new ArticleLookup(
+                new ArticleRepository(clients.dynamoDb(), settings.tableName()),
+                new ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),
+                new Cursors(secret.getBytes(StandardCharsets.UTF_8)),
+                mapper);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long started = System.nanoTime();
+        ApiRequest request;
+        ApiResponse response;
+        try {
+            JsonNode event = mapper.readTree(input);
+            request = ApiRequest.fromEvent(event == null ? mapper.createObjectNode() : event);
+        } catch (IOException unreadable) {
+            request = new ApiRequest("GET", "/", Map.of(), Map.of(), "");
+            response = error(400, "invalid-request", "the request event is not JSON");
+            write(output, response);
+            return;
+        }
+        response = respond(request);
+        write(output, response);
+        log(context, request, response, started);
+    }
+
+    /** The answer to one request: never throws. */
+    public ApiResponse respond(ApiRequest request) {
+        try {
+            return lookup.answer(request);
+        } catch (ApiException e) {
+            return error(e.status(), e.code(), e.getMessage());
+        } catch (Exception backendFailure) {
+            return error(503, "backend-unavailable",
+                    "the article store did not answer; retry later (request id " + request.requestId() + ")");
+        }
+    }
+
+    private ApiResponse error(int status, String code, String message) {
+        ObjectNode body = mapper.createObjectNode();
+        body.putObject("error").put("code", code).put("message", message);
+        try {
+            return ApiResponse.json(status, mapper.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException("a tree of strings always serializes", e);
+        }
+    }
+
+    private void write(OutputStream output, ApiResponse response) throws IOException {
+        ObjectNode event = mapper.createObjectNode();
+        event.put("statusCode", response.statusCode());
+        ObjectNode headers = event.putObject("headers");
+        response.headers().forEach(headers::put);
+        event.put("body", response.body());
+        event.put("isBase64Encoded", false);
+        mapper.writeValue(output, event);
+    }
+
+    private void log(Context context, ApiRequest request, ApiResponse response, long started) {
+        if (context == null || context.getLogger() == null) {
+            return;
+        }
+        ObjectNode line = mapper.createObjectNode();
+        line.put("route", request.method() + " " + request.path());
+        line.put("status", response.statusCode());
+        line.put("durationMs", (System.nanoTime() - started) / 1_000_000.0);
+        line.put("requestId", request.requestId());
+        context.getLogger().log(line.toString() + "\n");
+    }
+}
