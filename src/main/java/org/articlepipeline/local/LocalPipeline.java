@@ -1,0 +1,192 @@
+package org.articlepipeline.local;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.articlepipeline.aws.AwsClients;
+import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.ingest.IngestHandler;
+import org.articlepipeline.lookup.LookupHandler;
+import org.articlepipeline.store.ArticleTable;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+
+/**
+ * The whole pipeline on one machine: embedded S3 and DynamoDB, S3 event notifications delivered to the
+ * real ingest handler, and the real lookup handler behind a local HTTP API.
+ *
+ * <p>The handlers are built exactly as Lambda builds them, from an environment map that names the local
+ * endpoints through the SDK's standard variables, so what runs here is what runs in AWS.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    /** Default ports of the {@code serve} command. */
+    public static final int DEFAULT_API_PORT = 3000;
+    public static final int DEFAULT_S3_PORT = 9000;
+    public static final int DEFAULT_DYNAMODB_PORT = 8000;
+    static final String REGION = "us-east-1";
+
+    private final EmbeddedServices services;
+    private final S3EventSource events;
+    private final LocalApi api;
+    private final Map<String, String> environment;
+    private final PipelineSettings settings;
+
+    private LocalPipeline(EmbeddedServices services, S3EventSource events, LocalApi api,
+                          Map<String, String> environment, PipelineSettings settings) {
+        this.services = services;
+        this.events = events;
+        this.api = api;
+        this.environment = environment;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts everything, creates the bucket and the table when missing, and returns once the API answers.
+     *
+     * @param apiPort      HTTP port of the lookup API (0 picks a free one)
+     * @param s3Port       port of the S3 server (0 picks a free one)
+     * @param dynamoDbPort port of DynamoDB Local (0 picks a free one)
+     * @param dataDirectory where state persists, or {@code null} for an empty, in-memory stack
+     * @param log          where the handlers' log lines go
+     */
+    public static LocalPipeline start(int apiPort, int s3Port, int dynamoDbPort, Path dataDirectory,
+                                      Consumer<String> log) throws Exception {
+        PipelineSettings settings = PipelineSettings.defaults();
+        AtomicReference<S3EventSource> eventSource = new AtomicReference<>();
+        EmbeddedServices services = EmbeddedServices.start(s3Port, dynamoDbPort, dataDirectory, change -> {
+            S3EventSource source = eventSource.get();
+            if (source != null) {
+                source.publish(change);
+            }
+        });
+        try {
+            Map<String, String> environment = environment(settings, services);
+            AwsClients clients = new AwsClients(environment);
+            createBucketAndTable(clients, settings);
+            IngestHandler ingest = new IngestHandler(environment);
+            eventSource.set(new S3EventSource(settings.bucket(), settings.inputPrefix(), REGION,
+                    notification -> invoke(ingest, notification, log), Clock.systemUTC()));
+            LocalApi api = LocalApi.start(apiPort, new LookupHandler(environment), log);
+            return new LocalPipeline(services, eventSource.get(), api, environment, settings);
+        } catch (Exception e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    /** The environment a Lambda function would see here: settings, endpoints, region and credentials. */
+    static Map<String, String> environment(PipelineSettings settings, EmbeddedServices services) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put(PipelineSettings.BUCKET_VARIABLE, settings.bucket());
+        environment.put(PipelineSettings.INPUT_PREFIX_VARIABLE, settings.inputPrefix());
+        environment.put(PipelineSettings.OUTPUT_PREFIX_VARIABLE, settings.outputPrefix());
+        environment.put(PipelineSettings.TABLE_VARIABLE, settings.tableName());
+        environment.put("AWS_ENDPOINT_URL_S3", services.s3Endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", services.dynamoDbEndpoint().toString());
+        environment.put("AWS_REGION", REGION);
+        environment.put("AWS_ACCESS_KEY_ID", EmbeddedServices.ACCESS_KEY);
+        environment.put("AWS_SECRET_ACCESS_KEY", EmbeddedServices.SECRET_KEY);
+        return Map.copyOf(environment);
+    }
+
+    private static void createBucketAndTable(AwsClients clients, PipelineSettings settings) {
+        try (S3Client s3 = clients.s3(); DynamoDbClient dynamoDb = clients.dynamoDb()) {
+            try {
+                s3.createBucket(b -> b.bucket(settings.bucket()));
+            } catch (BucketAlreadyOwnedByYouException exists) {
+                // a persistent stack restarted: keep what it holds
+            }
+            try {
+                dynamoDb.createTable(ArticleTable.createTableRequest(settings.tableName()));
+            } catch (ResourceInUseException exists) {
+                // likewise
+            }
+        }
+    }
+
+    private static void invoke(IngestHandler ingest, byte[] notification, Consumer<String> log) {
+        ByteArrayOutputStream result = new ByteArrayOutputStream();
+        try {
+            ingest.handleRequest(new ByteArrayInputStream(notification), result,
+                    new LocalContext("IngestFunction", 300_000, log));
+        } catch (IOException | RuntimeException e) {
+            // Lambda would retry and then hand the event to the failure queue; locally the log says it.
+            log.accept("{\"level\":\"ERROR\",\"message\":\"ingest failed\",\"error\":\""
+                    + String.valueOf(e).replace("\"", "'") + "\"}");
+        }
+    }
+
+    /**
+     * Uploads every regular file of {@code folder} (not recursing) under the input prefix, in name order.
+     *
+     * @return the keys written
+     */
+    public List<String> uploadFolder(Path folder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(Files::isRegularFile).sorted().toList();
+        }
+        List<String> keys = new ArrayList<>();
+        try (S3Client s3 = new AwsClients(environment).s3()) {
+            for (Path file : files) {
+                String key = settings.inputPrefix() + file.getFileName();
+                s3.putObject(b -> b.bucket(settings.bucket()).key(key), RequestBody.fromFile(file));
+                keys.add(key);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return keys;
+    }
+
+    /** Waits until every event emitted so far has been handled. */
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        return events.awaitIdle(timeoutMillis);
+    }
+
+    /** The environment the handlers run with; any SDK client built from it talks to this stack. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    public PipelineSettings settings() {
+        return settings;
+    }
+
+    public String apiEndpoint() {
+        return "http://127.0.0.1:" + api.port();
+    }
+
+    public String s3Endpoint() {
+        return services.s3Endpoint().toString();
+    }
+
+    public String dynamoDbEndpoint() {
+        return services.dynamoDbEndpoint().toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            api.close();
+            events.close();
+        } finally {
+            services.close();
+        }
+    }
+}
