@@ -46,6 +46,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final Map<String, String> environment;
     private final PipelineSettings settings;
 
+    /** @param services the embedded servers this pipeline owns, or {@code null} when it runs on others' */
     private LocalPipeline(EmbeddedServices services, S3EventSource events, LocalApi api,
                           Map<String, String> environment, PipelineSettings settings) {
         this.services = services;
@@ -76,17 +77,39 @@ public final class LocalPipeline implements AutoCloseable {
         });
         try {
             Map<String, String> environment = environment(settings, services);
-            AwsClients clients = new AwsClients(environment);
-            createBucketAndTable(clients, settings);
-            IngestHandler ingest = new IngestHandler(environment);
-            eventSource.set(new S3EventSource(settings.bucket(), settings.inputPrefix(), REGION,
-                    notification -> invoke(ingest, notification, log), Clock.systemUTC()));
-            LocalApi api = LocalApi.start(apiPort, new LookupHandler(environment), log);
-            return new LocalPipeline(services, eventSource.get(), api, environment, settings);
+            return wire(services, environment, apiPort, eventSource, log);
         } catch (Exception e) {
             services.close();
             throw e;
         }
+    }
+
+    /**
+     * Runs the handlers, the event source and the API on S3 and DynamoDB servers that run elsewhere
+     * (LocalStack): {@code environment} names their endpoints through the standard variables. Those
+     * servers emit no notifications here, so whoever changes objects reports it to {@link #events()}.
+     */
+    public static LocalPipeline attach(Map<String, String> environment, int apiPort, Consumer<String> log)
+            throws Exception {
+        return wire(null, Map.copyOf(environment), apiPort, new AtomicReference<>(), log);
+    }
+
+    private static LocalPipeline wire(EmbeddedServices services, Map<String, String> environment, int apiPort,
+                                      AtomicReference<S3EventSource> eventSource, Consumer<String> log)
+            throws IOException {
+        PipelineSettings settings = PipelineSettings.fromEnvironment(environment);
+        createBucketAndTable(new AwsClients(environment), settings);
+        IngestHandler ingest = new IngestHandler(environment);
+        eventSource.set(new S3EventSource(settings.bucket(), settings.inputPrefix(),
+                environment.getOrDefault("AWS_REGION", REGION),
+                notification -> invoke(ingest, notification, log), Clock.systemUTC()));
+        LocalApi api = LocalApi.start(apiPort, new LookupHandler(environment), log);
+        return new LocalPipeline(services, eventSource.get(), api, environment, settings);
+    }
+
+    /** Where object changes become S3 notifications for the ingest handler. */
+    public S3EventSource events() {
+        return events;
     }
 
     /** The environment a Lambda function would see here: settings, endpoints, region and credentials. */
@@ -173,11 +196,11 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     public String s3Endpoint() {
-        return services.s3Endpoint().toString();
+        return environment.get("AWS_ENDPOINT_URL_S3");
     }
 
     public String dynamoDbEndpoint() {
-        return services.dynamoDbEndpoint().toString();
+        return environment.get("AWS_ENDPOINT_URL_DYNAMODB");
     }
 
     @Override
@@ -186,7 +209,9 @@ public final class LocalPipeline implements AutoCloseable {
             api.close();
             events.close();
         } finally {
-            services.close();
+            if (services != null) {
+                services.close();
+            }
         }
     }
 }

@@ -53,6 +53,18 @@ public final class S3EventSource implements AutoCloseable {
         this.sequencer = new AtomicLong(clock.millis() * 1_000_000L);
     }
 
+    /**
+     * Reports a change made through some other S3 server's API (LocalStack, a test double): the caller
+     * plays the part of S3's notification system.
+     *
+     * @param eventName e.g. {@code ObjectCreated:Put} or {@code ObjectRemoved:Delete}
+     * @param size      the object size for creates, else {@code null}
+     * @param eTag      the ETag without quotes for creates, else {@code null}
+     */
+    public void objectChanged(String eventName, String bucket, String key, Long size, String eTag) {
+        publish(new ObjectEvent(eventName, bucket, key, size, eTag));
+    }
+
     /** Reports one object change; called on the S3 server's request thread, right after the change. */
     void publish(ObjectEvent change) {
         if (!bucket.equals(change.bucket()) || !change.key().startsWith(inputPrefix)) {
