@@ -1,10 +1,13 @@
 package org.articlepipeline.aws;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,6 +32,7 @@ public final class AwsClients {
 
     private final Map<String, String> environment;
     private final boolean processEnvironment;
+    private final List<ExecutionInterceptor> interceptors;
 
     /** Clients configured from this process's environment and system properties. */
     public AwsClients() {
@@ -41,8 +45,24 @@ public final class AwsClients {
     }
 
     private AwsClients(Map<String, String> environment, boolean processEnvironment) {
+        this(environment, processEnvironment, List.of());
+    }
+
+    private AwsClients(Map<String, String> environment, boolean processEnvironment,
+                       List<ExecutionInterceptor> interceptors) {
         this.environment = Map.copyOf(environment);
         this.processEnvironment = processEnvironment;
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    /**
+     * The same configuration with one more SDK execution interceptor on every client: how tests inject a
+     * failure on the Nth call without mocks, and how an operator could add tracing.
+     */
+    public AwsClients withInterceptor(ExecutionInterceptor interceptor) {
+        List<ExecutionInterceptor> more = new ArrayList<>(interceptors);
+        more.add(interceptor);
+        return new AwsClients(environment, processEnvironment, more);
     }
 
     /** The environment these clients are configured from. */
@@ -53,7 +73,8 @@ public final class AwsClients {
     public S3Client s3() {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .forcePathStyle(s3EndpointOverride().isPresent());
+                .forcePathStyle(s3EndpointOverride().isPresent())
+                .overrideConfiguration(c -> interceptors.forEach(c::addExecutionInterceptor));
         s3EndpointOverride().ifPresent(builder::endpointOverride);
         region().ifPresent(builder::region);
         credentials().ifPresent(builder::credentialsProvider);
@@ -62,7 +83,8 @@ public final class AwsClients {
 
     public DynamoDbClient dynamoDb() {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create());
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> interceptors.forEach(c::addExecutionInterceptor));
         dynamoDbEndpointOverride().ifPresent(builder::endpointOverride);
         region().ifPresent(builder::region);
         credentials().ifPresent(builder::credentialsProvider);

@@ -18,6 +18,7 @@ import org.articlepipeline.store.ArticleMetadata;
 import org.articlepipeline.store.ArticleRecord;
 import org.articlepipeline.store.ArticleRepository;
 import org.articlepipeline.store.ArticleStatus;
+import org.articlepipeline.store.DuplicateIndex;
 import org.articlepipeline.store.TableLayout;
 
 /**
@@ -33,6 +34,7 @@ public final class ArticleIngestor {
     private final PipelineSettings settings;
     private final ArticleBucket bucket;
     private final ArticleRepository repository;
+    private final DuplicateIndex duplicates;
     private final ArticleNormalizer normalizer;
     private final ArticleDocuments documents;
     private final ObjectMapper mapper;
@@ -40,10 +42,12 @@ public final class ArticleIngestor {
     private final Clock clock;
 
     public ArticleIngestor(PipelineSettings settings, ArticleBucket bucket, ArticleRepository repository,
-                           ArticleNormalizer normalizer, ObjectMapper mapper, long maxArticleBytes, Clock clock) {
+                           DuplicateIndex duplicates, ArticleNormalizer normalizer, ObjectMapper mapper,
+                           long maxArticleBytes, Clock clock) {
         this.settings = settings;
         this.bucket = bucket;
         this.repository = repository;
+        this.duplicates = duplicates;
         this.normalizer = normalizer;
         this.documents = new ArticleDocuments(mapper);
         this.mapper = mapper;
@@ -88,8 +92,17 @@ public final class ArticleIngestor {
         ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.OK, null, null,
                 metadataOf(article), now(), sizeOf(change, object), eTagOf(change, object), versionOf(change, object),
                 Sequencer.comparable(change.sequencer()), bucket.textKey(id), bucket.documentKey(id));
-        if (!repository.applyIfNotStale(record)) {
+        ArticleRepository.Write write = repository.applyIfNotStale(record);
+        if (!write.applied()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
+        }
+        write.previous().filter(ArticleRecord::isVisible).ifPresent(previous -> forgetReplaced(previous, article));
+        String firstWithContent = duplicates.claimContentHash(article.contentHash(), id);
+        if (!firstWithContent.equals(id)) {
+            repository.markDuplicateOf(id, firstWithContent, record.sequencer());
+        }
+        if (article.fingerprint() != null) {
+            duplicates.link(id, article.fingerprint());
         }
         bucket.writeOutputs(id, article.text(), documentBytes(result, id, change.key()));
         return outcome(id, change, IngestOutcome.Outcome.OK, null, started);
@@ -98,9 +111,11 @@ public final class ArticleIngestor {
     private IngestOutcome remove(String id, ObjectChange change, long started) {
         ArticleRecord tombstone = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.DELETED, null,
                 null, null, now(), null, null, change.versionId(), Sequencer.comparable(change.sequencer()), null, null);
-        if (!repository.applyIfNotStale(tombstone)) {
+        ArticleRepository.Write write = repository.applyIfNotStale(tombstone);
+        if (!write.applied()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
+        write.previous().filter(ArticleRecord::isVisible).ifPresent(this::forget);
         bucket.deleteOutputs(id);
         return outcome(id, change, IngestOutcome.Outcome.DELETED, null, started);
     }
@@ -110,12 +125,35 @@ public final class ArticleIngestor {
         ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.REJECTED, reason,
                 detail, null, now(), sizeOf(change, object), eTagOf(change, object), versionOf(change, object),
                 Sequencer.comparable(change.sequencer()), null, null);
-        if (!repository.applyIfNotStale(record)) {
+        ArticleRepository.Write write = repository.applyIfNotStale(record);
+        if (!write.applied()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
+        write.previous().filter(ArticleRecord::isVisible).ifPresent(this::forget);
         // A rejected re-upload must not leave the previous version's outputs readable.
         bucket.deleteOutputs(id);
         return outcome(id, change, IngestOutcome.Outcome.REJECTED, reason, started);
+    }
+
+    /** Takes a previous version that is no longer visible out of the duplicate indexes. */
+    private void forget(ArticleRecord previous) {
+        ArticleMetadata metadata = previous.metadata();
+        if (metadata.contentHash() != null) {
+            duplicates.releaseContentHash(metadata.contentHash(), previous.id());
+        }
+        duplicates.unlink(previous.id(), DuplicateIndex.decode(metadata.fingerprint()).orElse(null));
+    }
+
+    /** Drops what a replaced version indexed that the new content does not (same content: nothing). */
+    private void forgetReplaced(ArticleRecord previous, NormalizedArticle current) {
+        ArticleMetadata metadata = previous.metadata();
+        if (metadata.contentHash() != null && !metadata.contentHash().equals(current.contentHash())) {
+            duplicates.releaseContentHash(metadata.contentHash(), previous.id());
+        }
+        String currentFingerprint = current.fingerprint() == null ? null : current.fingerprint().encoded();
+        if (metadata.fingerprint() != null && !metadata.fingerprint().equals(currentFingerprint)) {
+            duplicates.forgetBands(previous.id(), DuplicateIndex.decode(metadata.fingerprint()).orElse(null));
+        }
     }
 
     private byte[] documentBytes(NormalizationResult result, String id, String key) {

@@ -1,24 +1,23 @@
 package org.articlepipeline.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
-import org.articlepipeline.ingest.event.ObjectChange;
-import org.articlepipeline.ingest.event.S3Notifications;
 import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleRepository;
+import org.articlepipeline.store.DuplicateIndex;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The ingest Lambda function: a thin adapter from an event's bytes to {@link ArticleIngestor}.
@@ -35,7 +34,7 @@ public final class IngestHandler implements RequestStreamHandler {
     static final long DEFAULT_MAX_ARTICLE_BYTES = 10L * 1024 * 1024;
 
     private final ObjectMapper mapper;
-    private final ArticleIngestor ingestor;
+    private final IngestInvocation invocation;
 
     /** Lambda's constructor: everything from the process environment. */
     public IngestHandler() {
@@ -47,38 +46,43 @@ public final class IngestHandler implements RequestStreamHandler {
         this(ingestorFor(new AwsClients(environment), environment), new ObjectMapper());
     }
 
+    /** Wires the handler from {@code environment} with clients from {@code clients} (tests add interceptors). */
+    public IngestHandler(AwsClients clients, Map<String, String> environment) {
+        this(ingestorFor(clients, environment), new ObjectMapper());
+    }
+
     /** Wires the handler around an existing ingest core. */
     public IngestHandler(ArticleIngestor ingestor, ObjectMapper mapper) {
-        this.ingestor = ingestor;
+        this.invocation = new IngestInvocation(ingestor, mapper);
         this.mapper = mapper;
     }
 
     private static ArticleIngestor ingestorFor(AwsClients clients, Map<String, String> environment) {
         PipelineSettings settings = PipelineSettings.fromEnvironment(environment);
+        DynamoDbClient dynamoDb = clients.dynamoDb();
         long maxBytes = Long.parseLong(environment.getOrDefault(MAX_ARTICLE_BYTES_VARIABLE,
                 Long.toString(DEFAULT_MAX_ARTICLE_BYTES)));
         return new ArticleIngestor(settings,
                 new ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),
-                new ArticleRepository(clients.dynamoDb(), settings.tableName()),
+                new ArticleRepository(dynamoDb, settings.tableName()),
+                new DuplicateIndex(dynamoDb, settings.tableName()),
                 new ArticleNormalizer(), new ObjectMapper(), maxBytes, Clock.systemUTC());
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = mapper.readTree(input);
-        ObjectNode result = mapper.createObjectNode();
-        ArrayNode outcomes = result.putArray("outcomes");
-        if (event != null && !S3Notifications.isTestEvent(event)) {
-            List<ObjectChange> changes = S3Notifications.changes(event);
-            for (ObjectChange change : changes) {
-                IngestOutcome outcome = ingestor.apply(change);
-                ObjectNode line = mapper.valueToTree(outcome);
-                outcomes.add(line);
-                if (context != null && context.getLogger() != null) {
-                    context.getLogger().log(mapper.writeValueAsString(line) + "\n");
-                }
-            }
+        JsonNode event;
+        try {
+            event = mapper.readTree(input);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            throw new UnrecognizedEventException("the event is not JSON: " + notJson.getOriginalMessage());
         }
-        mapper.writeValue(output, result);
+        LambdaLogger logger = context == null ? null : context.getLogger();
+        ObjectNode response = invocation.handle(event, line -> {
+            if (logger != null) {
+                logger.log(line + "\n");
+            }
+        });
+        mapper.writeValue(output, response);
     }
 }

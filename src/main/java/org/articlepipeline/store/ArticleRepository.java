@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The articles table: owns its item layout and every read and write of article items.
@@ -45,25 +46,54 @@ public final class ArticleRepository {
     /**
      * Writes {@code record} unless the table already holds state from a later event for the same key.
      *
-     * @return true when written; false when the item holds a newer sequencer (the event is stale)
+     * <p>The write returns the item it replaced (DynamoDB's {@code ALL_OLD}), so callers can clean up after
+     * the previous version without a read before the write.
+     *
+     * @return whether it was written, and the previous state if there was one
      */
-    public boolean applyIfNotStale(ArticleRecord record) {
+    public Write applyIfNotStale(ArticleRecord record) {
         Map<String, AttributeValue> item = toItem(record);
+        Map<String, AttributeValue> previous;
         try {
-            dynamoDb.putItem(PutItemRequest.builder()
+            previous = dynamoDb.putItem(PutItemRequest.builder()
                     .tableName(tableName)
                     .item(item)
                     // Equal sequencers are the same event delivered again: re-applying it converges.
                     .conditionExpression("attribute_not_exists(pk) OR sequencer <= :sequencer")
                     .expressionAttributeValues(Map.of(":sequencer", s(record.sequencer())))
-                    .build());
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .build()).attributes();
         } catch (ConditionalCheckFailedException stale) {
-            return false;
+            return new Write(false, Optional.empty());
         }
         if (record.isVisible()) {
             registerDay(dayOf(sortInstant(record)));
         }
-        return true;
+        return new Write(true, previous == null || previous.isEmpty() ? Optional.empty() : Optional.of(fromItem(previous)));
+    }
+
+    /**
+     * Records that {@code id} has the same content as the earlier {@code firstId}, provided the item still
+     * holds the state written for {@code sequencer}.
+     */
+    public void markDuplicateOf(String id, String firstId, String sequencer) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(tableName).key(articleKey(id))
+                    .updateExpression("SET duplicateOf = :first")
+                    .conditionExpression("sequencer = :sequencer")
+                    .expressionAttributeValues(Map.of(":first", s(firstId), ":sequencer", s(sequencer))));
+        } catch (ConditionalCheckFailedException replacedMeanwhile) {
+            // a newer event owns the item now and records its own duplicates
+        }
+    }
+
+    /**
+     * The outcome of a conditional write.
+     *
+     * @param applied  false when a newer event had already been applied (nothing was written)
+     * @param previous the state the write replaced, when it replaced one
+     */
+    public record Write(boolean applied, Optional<ArticleRecord> previous) {
     }
 
     /** The article stored under {@code id}, whatever its status. */

@@ -1,0 +1,166 @@
+package org.articlepipeline.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.articlepipeline.aws.AwsClients;
+import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.local.LocalContext;
+import org.articlepipeline.local.LocalPipeline;
+import org.articlepipeline.store.ArticleId;
+import org.articlepipeline.store.ArticleRecord;
+import org.articlepipeline.store.ArticleRepository;
+import org.articlepipeline.store.ArticleTable;
+import org.articlepipeline.store.DuplicateIndex;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+
+/**
+ * A bucket and a table of their own on the shared embedded stack, where no event source runs: the test
+ * decides which events the ingest handler sees, in which order and how often.
+ */
+final class IngestFixture {
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    final Map<String, String> environment;
+    final PipelineSettings settings;
+    final S3Client s3;
+    final DynamoDbClient dynamoDb;
+    final ArticleRepository repository;
+    final DuplicateIndex duplicates;
+    private long sequencer = 0x1000;
+
+    IngestFixture(LocalPipeline pipeline) {
+        String name = "ingest-test-" + ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet();
+        Map<String, String> environment = new HashMap<>(pipeline.environment());
+        environment.put(PipelineSettings.BUCKET_VARIABLE, name);
+        environment.put(PipelineSettings.TABLE_VARIABLE, name);
+        this.environment = Map.copyOf(environment);
+        this.settings = PipelineSettings.fromEnvironment(environment);
+        AwsClients clients = new AwsClients(environment);
+        this.s3 = clients.s3();
+        this.dynamoDb = clients.dynamoDb();
+        s3.createBucket(b -> b.bucket(name));
+        dynamoDb.createTable(ArticleTable.createTableRequest(name));
+        this.repository = new ArticleRepository(dynamoDb, name);
+        this.duplicates = new DuplicateIndex(dynamoDb, name);
+    }
+
+    IngestHandler handler() {
+        return new IngestHandler(environment);
+    }
+
+    IngestHandler handlerWith(ExecutionInterceptor interceptor) {
+        return new IngestHandler(new AwsClients(environment).withInterceptor(interceptor), environment);
+    }
+
+    /** Uploads {@code content} under {@code key}; no event is sent. */
+    Upload upload(String key, String content) {
+        return upload(key, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Upload upload(String key, byte[] content) {
+        PutObjectResponse put = s3.putObject(b -> b.bucket(settings.bucket()).key(key), RequestBody.fromBytes(content));
+        return new Upload(key, content.length, put.eTag().replace("\"", ""), nextSequencer());
+    }
+
+    void delete(String key) {
+        s3.deleteObject(b -> b.bucket(settings.bucket()).key(key));
+    }
+
+    String nextSequencer() {
+        return String.format("00%014X", sequencer += 0x10);
+    }
+
+    String idOf(String key) {
+        return ArticleId.of(settings.bucket(), key);
+    }
+
+    ArticleRecord record(String key) {
+        return repository.find(idOf(key)).orElseThrow();
+    }
+
+    /** An S3 notification with one record, key URL-form-encoded as S3 writes it. */
+    ObjectNode created(Upload upload) {
+        return notification("ObjectCreated:Put", upload.key(), upload.size(), upload.eTag(), upload.sequencer());
+    }
+
+    ObjectNode removed(String key, String sequencer) {
+        return notification("ObjectRemoved:Delete", key, null, null, sequencer);
+    }
+
+    ObjectNode notification(String eventName, String key, Long size, String eTag, String sequencer) {
+        ObjectNode event = MAPPER.createObjectNode();
+        ObjectNode record = event.putArray("Records").addObject();
+        record.put("eventVersion", "2.1").put("eventSource", "aws:s3").put("awsRegion", "us-east-1")
+                .put("eventTime", "2026-11-24T10:00:00.000Z").put("eventName", eventName);
+        ObjectNode s3 = record.putObject("s3");
+        s3.put("s3SchemaVersion", "1.0").put("configurationId", "test");
+        s3.putObject("bucket").put("name", settings.bucket()).put("arn", "arn:aws:s3:::" + settings.bucket());
+        ObjectNode object = s3.putObject("object");
+        object.put("key", URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/"));
+        if (size != null) {
+            object.put("size", size);
+        }
+        if (eTag != null) {
+            object.put("eTag", eTag);
+        }
+        object.put("sequencer", sequencer);
+        return event;
+    }
+
+    JsonNode invoke(JsonNode event) {
+        return invoke(handler(), event);
+    }
+
+    static JsonNode invoke(IngestHandler handler, JsonNode event) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), out,
+                    new LocalContext("IngestFunction", 60_000, line -> { }));
+            return MAPPER.readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String outcome(JsonNode response) {
+        return response.path("outcomes").path(0).path("outcome").asText();
+    }
+
+    boolean outputExists(String id, String extension) {
+        try {
+            s3.headObject(b -> b.bucket(settings.bucket()).key(settings.outputPrefix() + id + extension));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception missing) {
+            return false;
+        }
+    }
+
+    String outputText(String id) {
+        return s3.getObjectAsBytes(b -> b.bucket(settings.bucket()).key(settings.outputPrefix() + id + ".txt"))
+                .asUtf8String();
+    }
+
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** What an upload produced: what its event will carry. */
+    record Upload(String key, long size, String eTag, String sequencer) {
+    }
+}
