@@ -69,10 +69,18 @@ public final class ArticleIngestor {
     }
 
     private IngestOutcome create(String id, ObjectChange change, long started) {
-        if (change.size() != null && change.size() > maxArticleBytes) {
+        Long size = change.size();
+        if (size == null) {
+            Optional<Long> stored = bucket.sizeOf(change.key());
+            if (stored.isEmpty()) {
+                return outcome(id, change, IngestOutcome.Outcome.SUPERSEDED, "object-gone-or-replaced", started);
+            }
+            size = stored.get();
+        }
+        if (size > maxArticleBytes) {
             // Decided from the event alone: a huge object is never downloaded.
             return reject(id, change, null, "too-large",
-                    "the object has " + change.size() + " bytes; the limit is " + maxArticleBytes, started);
+                    "the object has " + size + " bytes; the limit is " + maxArticleBytes, started);
         }
         Optional<ArticleBucket.StoredObject> original = bucket.readOriginal(change.key(), change.eTag(), maxArticleBytes);
         if (original.isEmpty()) {

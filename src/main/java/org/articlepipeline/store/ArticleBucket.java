@@ -78,6 +78,25 @@ public final class ArticleBucket {
         }
     }
 
+    /**
+     * The size of an original, asked with a HEAD request: how an event without a size (a backfill task)
+     * is checked against the cap before anything is downloaded.
+     *
+     * @return empty when the object is gone
+     */
+    public Optional<Long> sizeOf(String key) {
+        try {
+            return Optional.ofNullable(s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+        } catch (NoSuchKeyException gone) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     /** Writes an article's clean text and JSON document. */
     public void writeOutputs(String id, String text, byte[] document) {
         s3.putObject(b -> b.bucket(bucket).key(textKey(id)).contentType("text/plain; charset=utf-8"),
