@@ -401,13 +401,16 @@ public final class StructureFinder {
                 || head.length() <= tail.length() || NAME_PUNCTUATION.matcher(tail).find()) {
             return null;
         }
-        for (String term : tailTerms) {
-            if (stopwords.isStopword(term)) {
+        boolean pipe = title.substring(m.end(1), m.start(2)).contains("|");
+        // A capitalized name may open with an article (The Guardian, Le Monde); otherwise function words
+        // mean the tail is part of the sentence.
+        int from = Character.isUpperCase(tail.charAt(0)) ? 1 : 0;
+        for (int i = from; i < tailTerms.size() && !pipe; i++) {
+            if (stopwords.isStopword(tailTerms.get(i))) {
                 return null;
             }
         }
-        boolean evidence = title.substring(m.end(1), m.start(2)).contains("|")
-                || tail.matches(".*\\p{L}.*\\d.*|.*\\d.*\\p{L}.*|.*\\.[a-zA-Z]{2,}");
+        boolean evidence = pipe || tail.matches(".*\\p{L}.*\\d.*|.*\\d.*\\p{L}.*|.*\\.[a-zA-Z]{2,}");
         String headKey = key(head);
         String tailKey = key(tail);
         for (int i = 0; i < texts.size() && !evidence; i++) {
