@@ -7,15 +7,14 @@ import org.articlepipeline.normalize.text.Stopwords;
 /**
  * Tells the language of an article (ISO 639-1) from its letters and function words.
  *
- * <p>Arabic script: Urdu when letters only Urdu uses (ٹ ڈ ڑ ں ہ ے) make up at least 0.5% of the Arabic-script
- * letters; Persian when letters Arabic lacks (پ چ ژ گ ک ی) do; Arabic otherwise. A stray Persian name in an
- * Arabic article stays below the share. Latin script: English or French by which stoplist the words hit more;
+ * <p>Arabic script: letters Arabic lacks (Persian پ چ ژ گ ک ی, Urdu ٹ ڈ ڑ ں ہ ے) are weighed against
+ * letters Persian and Urdu spell differently (ي ك ة ى). Arabic wins unless the former outnumber the latter,
+ * so a Persian place name in an Arabic article stays Arabic; then Urdu when its own letters are at least a
+ * quarter as many as the Persian ones (Urdu also writes ک and ی), Persian otherwise. Latin script: English or French by which stoplist the words hit more;
  * {@code null} when neither does. Other scripts: {@code ru}, {@code el}, {@code he}, {@code zh}, ... by
  * Unicode block, or {@code null}.
  */
 public final class LanguageDetector {
-
-    private static final double MARKER_SHARE = 0.005;
 
     private final MatchingForm form;
     private final Stopwords stopwords;
@@ -28,6 +27,7 @@ public final class LanguageDetector {
     /** The ISO 639-1 code of {@code text}, or null when it cannot be told. */
     public String detect(String text) {
         int arabicScript = 0;
+        int arabicOnly = 0;
         int urdu = 0;
         int persian = 0;
         int latin = 0;
@@ -47,6 +47,7 @@ public final class LanguageDetector {
                 switch (c) {
                     case '\u0679', '\u0688', '\u0691', '\u06BA', '\u06C1', '\u06D2' -> urdu++;    // ٹ ڈ ڑ ں ہ ے
                     case '\u067E', '\u0686', '\u0698', '\u06AF', '\u06A9', '\u06CC' -> persian++; // پ چ ژ گ ک ی
+                    case '\u064A', '\u0643', '\u0629', '\u0649' -> arabicOnly++;                   // ي ك ة ى
                     default -> { }
                 }
             } else if (Character.isLetter(c)) {
@@ -69,13 +70,10 @@ public final class LanguageDetector {
             return null;
         }
         if (max == arabicScript) {
-            if (urdu >= arabicScript * MARKER_SHARE && urdu > 0) {
-                return "ur";
+            if (persian + urdu <= arabicOnly) {
+                return "ar";
             }
-            if (persian >= arabicScript * MARKER_SHARE && persian > 0) {
-                return "fa";
-            }
-            return "ar";
+            return urdu * 4 >= persian ? "ur" : "fa";
         }
         if (max == latin) {
             return latinLanguage(text);
