@@ -52,12 +52,14 @@ public final class StructureFinder {
     private final Stopwords stopwords;
     private final ChromeLexicon lexicon;
     private final ChromeRules rules;
+    private final Agencies agencies;
 
     public StructureFinder(MatchingForm form, Stopwords stopwords, ChromeLexicon lexicon, DateFinder dates, Agencies agencies) {
         this.form = form;
         this.stopwords = stopwords;
         this.lexicon = lexicon;
         this.rules = new ChromeRules(lexicon, dates, agencies);
+        this.agencies = agencies;
     }
 
     /** The structure of the page in {@code clean}. */
@@ -386,8 +388,8 @@ public final class StructureFinder {
     /**
      * Splits a site suffix off {@code title}: {@code [headline, site]}, or null. The tail must be short, look
      * like a name (no sentence punctuation, no function words) and there must be evidence it is a name: a pipe
-     * separator, the headline repeated without it elsewhere on the page, the tail found elsewhere on the page,
-     * or a tail that mixes letters with digits or a domain.
+     * separator, a wire service's name, the headline repeated without it elsewhere on the page, the tail found
+     * as a short line elsewhere on the page, or a tail that mixes letters with digits or is a domain.
      */
     private String[] splitSuffix(String title, List<String> texts, int t) {
         Matcher m = SUFFIX.matcher(title);
@@ -410,7 +412,7 @@ public final class StructureFinder {
                 return null;
             }
         }
-        boolean evidence = pipe || tail.matches(".*\\p{L}.*\\d.*|.*\\d.*\\p{L}.*|.*\\.[a-zA-Z]{2,}");
+        boolean evidence = pipe || agencies.isOnlyAgencies(tail) || tail.matches(".*\\p{L}.*\\d.*|.*\\d.*\\p{L}.*|.*\\.[a-zA-Z]{2,}");
         String headKey = key(head);
         String tailKey = key(tail);
         for (int i = 0; i < texts.size() && !evidence; i++) {
