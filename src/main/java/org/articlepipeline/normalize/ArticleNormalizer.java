@@ -3,49 +3,181 @@ package org.articlepipeline.normalize;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.articlepipeline.normalize.clean.CleanText;
+import org.articlepipeline.normalize.clean.TextCleaner;
+import org.articlepipeline.normalize.decode.Decoded;
+import org.articlepipeline.normalize.decode.HtmlText;
+import org.articlepipeline.normalize.decode.TextDecoder;
+import org.articlepipeline.normalize.describe.Agencies;
+import org.articlepipeline.normalize.describe.ArticleDescriber;
+import org.articlepipeline.normalize.describe.DateFinder;
+import org.articlepipeline.normalize.describe.Description;
+import org.articlepipeline.normalize.describe.LanguageDetector;
+import org.articlepipeline.normalize.fingerprint.MinHasher;
+import org.articlepipeline.normalize.structure.ChromeLexicon;
+import org.articlepipeline.normalize.structure.PageStructure;
+import org.articlepipeline.normalize.structure.StructureFinder;
+import org.articlepipeline.normalize.text.MatchingForm;
+import org.articlepipeline.normalize.text.Stopwords;
 
 /**
  * Entry point of the normalizer: uploaded bytes in, a {@link NormalizedArticle} or a rejection out.
  *
- * <p>FOUNDATION VERSION: the staged normalizer (decode, clean, structure, describe, fingerprint)
- * replaces this body; the signature is the contract other packages code against.
+ * <p>The pipeline reads top to bottom as stages: {@link TextDecoder decode} (charset from evidence, binary
+ * and oversized uploads rejected), {@link TextCleaner clean} (uniform but faithful display text),
+ * {@link StructureFinder structure} (headline, standfirst, dateline, body; page chrome removed and listed),
+ * {@link ArticleDescriber describe} (source, agency, date, language) and {@link MinHasher fingerprint}
+ * (content hash and near-duplicate signature on the {@link MatchingForm}).
+ *
+ * <p>Bad input never throws: every failure is a {@link NormalizationResult.Rejected} with a stable reason
+ * ({@code empty}, {@code too-large}, {@code binary-content}, {@code undecodable}, {@code no-text}).
+ * Instances are immutable and thread-safe.
  */
 public final class ArticleNormalizer {
 
-    public NormalizationResult normalize(byte[] content, ArticleOrigin origin) {
-        if (content.length == 0) {
-            return new NormalizationResult.Rejected("empty", "the file is empty");
-        }
-        String decoded = new String(content, StandardCharsets.UTF_8).replace("\r\n", "\n");
-        List<String> lines = new ArrayList<>();
-        for (String line : decoded.split("\n")) {
-            String trimmed = line.strip();
-            if (!trimmed.isEmpty()) {
-                lines.add(trimmed);
-            }
-        }
-        if (lines.isEmpty()) {
-            return new NormalizationResult.Rejected("empty", "the file holds no text");
-        }
-        String title = lines.get(0);
-        List<String> paragraphs = lines.subList(1, lines.size());
-        String text = String.join("\n\n", paragraphs);
-        int words = text.isBlank() ? 0 : text.split("\\s+").length;
-        return new NormalizationResult.Accepted(new NormalizedArticle(
-                title, null, null, null, null, null, null, null, "UTF-8",
-                paragraphs, text, words, paragraphs.size(), text.length(), Math.max(1, words / 200),
-                sha256(text), new Fingerprint(new int[256]), List.of()));
+    /** Words per minute for Arabic-script languages: Arabic readers read ~140–180 wpm. */
+    public static final int ARABIC_SCRIPT_WPM = 160;
+    /** Words per minute for other languages (English silent reading ~230 wpm). */
+    public static final int DEFAULT_WPM = 230;
+    /** A decoding with more replacement characters than this share of its characters is not text. */
+    private static final double MAX_REPLACEMENT_SHARE = 0.2;
+
+    private final TextDecoder decoder;
+    private final TextCleaner cleaner;
+    private final StructureFinder structure;
+    private final ArticleDescriber describer;
+    private final MatchingForm form;
+
+    /** A normalizer with the default settings (10 MB cap). */
+    public ArticleNormalizer() {
+        this(NormalizerSettings.defaults());
     }
 
-    private static String sha256(String text) {
+    /** A normalizer with {@code settings}. */
+    public ArticleNormalizer(NormalizerSettings settings) {
+        this.form = new MatchingForm();
+        Stopwords stopwords = Stopwords.defaults();
+        DateFinder dates = new DateFinder();
+        Agencies agencies = new Agencies();
+        this.decoder = new TextDecoder(settings.maxBytes());
+        this.cleaner = new TextCleaner();
+        this.structure = new StructureFinder(form, stopwords, ChromeLexicon.defaults(), dates, agencies);
+        this.describer = new ArticleDescriber(form, stopwords, dates, agencies, new LanguageDetector(form, stopwords));
+    }
+
+    /**
+     * Normalizes one upload.
+     *
+     * @param content the uploaded bytes
+     * @param origin  what is known about them; may be null
+     */
+    public NormalizationResult normalize(byte[] content, ArticleOrigin origin) {
+        try {
+            return run(content, origin);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A bug must not take the batch down; the upload is reported, not lost.
+            return new NormalizationResult.Rejected("internal-error",
+                    "the normalizer failed on this file: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private NormalizationResult run(byte[] content, ArticleOrigin origin) {
+        Decoded decoded = decoder.decode(content, origin == null ? null : origin.declaredContentType());
+        if (decoded instanceof Decoded.Failure failure) {
+            return new NormalizationResult.Rejected(failure.reason(), failure.detail());
+        }
+        Decoded.Text text = (Decoded.Text) decoded;
+        String raw = text.text();
+        if (replacementShare(raw) > MAX_REPLACEMENT_SHARE) {
+            return new NormalizationResult.Rejected("undecodable",
+                    "the file does not decode as text in " + text.encoding() + " or any charset tried");
+        }
+        HtmlText html = HtmlText.looksLikeHtml(raw) ? HtmlText.parse(raw) : null;
+        CleanText clean = cleaner.clean(html == null ? raw : html.text());
+        if (!hasLetter(clean.lines())) {
+            return new NormalizationResult.Rejected("no-text", "the file holds no letters");
+        }
+        PageStructure page = structure.find(clean);
+        if (page.title() == null && page.paragraphs().isEmpty()) {
+            return new NormalizationResult.Rejected("no-text", "the file holds only page chrome");
+        }
+        Description d = describer.describe(page);
+        String source = d.source();
+        String publishedAt = d.publishedAt();
+        if (html != null) {
+            source = source == null ? html.siteName() : source;
+            publishedAt = publishedAt == null ? html.publishedTime() : publishedAt;
+        }
+        List<String> paragraphs = page.paragraphs();
+        String body = String.join("\n\n", paragraphs);
+        int words = countWords(body);
+        int wpm = isArabicScript(d.language()) ? ARABIC_SCRIPT_WPM : DEFAULT_WPM;
+        return new NormalizationResult.Accepted(new NormalizedArticle(
+                page.title(), page.subtitle(), source, d.sourceUrl(), d.agency(),
+                page.dateline() == null ? null : page.dateline().place(), publishedAt, d.language(),
+                text.encoding(), paragraphs, body, words, paragraphs.size(),
+                body.codePointCount(0, body.length()), (words + wpm - 1) / wpm,
+                contentHash(paragraphs), new MinHasher(form).fingerprint(body), page.removed()));
+    }
+
+    /** SHA-256 hex of the matching form of the body paragraphs: page chrome and title do not change it. */
+    private String contentHash(List<String> paragraphs) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : paragraphs) {
+            form.appendNormalized(p, sb);
+            sb.append('\n');
+        }
         try {
             return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+                    MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /** Whitespace-separated tokens holding a letter or digit. */
+    static int countWords(String text) {
+        int words = 0;
+        boolean counted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                counted = false;
+            } else if (!counted && Character.isLetterOrDigit(c)) {
+                words++;
+                counted = true;
+            }
+        }
+        return words;
+    }
+
+    private static boolean isArabicScript(String language) {
+        return "ar".equals(language) || "fa".equals(language) || "ur".equals(language);
+    }
+
+    private static double replacementShare(String s) {
+        if (s.isEmpty()) {
+            return 0;
+        }
+        int bad = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\uFFFD') {
+                bad++;
+            }
+        }
+        return (double) bad / s.length();
+    }
+
+    private static boolean hasLetter(List<String> lines) {
+        for (String line : lines) {
+            for (int i = 0; i < line.length(); i++) {
+                if (Character.isLetter(line.charAt(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,300 @@
+package org.articlepipeline.normalize.decode;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Turns uploaded bytes into text, choosing the charset from evidence in the bytes.
+ *
+ * <p>Order of decisions: size cap, binary signatures (PDF, ZIP, GZIP, PNG, JPEG, GIF, ...), byte order mark,
+ * UTF-16 without BOM, NUL and control bytes, then UTF-8 validity. UTF-8 wins when the bytes hold valid
+ * multi-byte sequences and at most one invalid byte per {@value #UTF8_VALID_PER_INVALID} valid sequences, so a
+ * stray byte in a UTF-8 page becomes one U+FFFD instead of turning the whole page into mojibake. Otherwise the
+ * page is a legacy single-byte page: Arabic ({@code windows-1256} or {@code ISO-8859-6}) when bytes above 0x7F
+ * outnumber ASCII letters, Latin ({@code windows-1252} or {@code ISO-8859-1}) otherwise.
+ *
+ * <p>A charset declared in the content type is a hint: it only breaks ties between candidates the evidence
+ * cannot tell apart, because stale declarations are common on scraped pages.
+ */
+public final class TextDecoder {
+
+    /** Valid multi-byte UTF-8 sequences needed to forgive one invalid byte. */
+    static final int UTF8_VALID_PER_INVALID = 20;
+
+    private static final Charset WINDOWS_1256 = Charset.forName("windows-1256");
+    private static final Charset ISO_8859_6 = Charset.forName("ISO-8859-6");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    private final int maxBytes;
+
+    /** @param maxBytes uploads longer than this are rejected as {@code too-large} */
+    public TextDecoder(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Decodes {@code content}.
+     *
+     * @param declaredContentType the declared MIME type, e.g. {@code text/plain; charset=windows-1256}; may be null
+     */
+    public Decoded decode(byte[] content, String declaredContentType) {
+        if (content == null || content.length == 0) {
+            return new Decoded.Failure("empty", "the file is empty");
+        }
+        if (content.length > maxBytes) {
+            return new Decoded.Failure("too-large",
+                    "the file has " + content.length + " bytes, more than the cap of " + maxBytes);
+        }
+        String signature = binarySignature(content);
+        if (signature != null) {
+            return new Decoded.Failure("binary-content", "the file is a " + signature + ", not text");
+        }
+        if (startsWith(content, 0xEF, 0xBB, 0xBF)) {
+            return new Decoded.Text(new String(content, 3, content.length - 3, StandardCharsets.UTF_8), "UTF-8");
+        }
+        if (startsWith(content, 0xFF, 0xFE)) {
+            return utf16(content, 2, StandardCharsets.UTF_16LE);
+        }
+        if (startsWith(content, 0xFE, 0xFF)) {
+            return utf16(content, 2, StandardCharsets.UTF_16BE);
+        }
+        Charset bomless = utf16WithoutBom(content);
+        if (bomless != null) {
+            return utf16(content, 0, bomless);
+        }
+        ByteStats stats = ByteStats.of(content);
+        if (stats.nul > 0) {
+            return new Decoded.Failure("binary-content", "the file holds NUL bytes, so it is not text");
+        }
+        // Text has tabs and line breaks, not other C0 controls; allow a few for scraping accidents.
+        if (stats.control > 8 && stats.control * 100L > content.length) {
+            return new Decoded.Failure("binary-content", "the file holds " + stats.control + " control bytes");
+        }
+        if (stats.invalidUtf8 == 0 || stats.validMultibyte >= (long) UTF8_VALID_PER_INVALID * stats.invalidUtf8) {
+            return new Decoded.Text(new String(content, StandardCharsets.UTF_8), "UTF-8");
+        }
+        String declared = declaredCharset(declaredContentType);
+        return stats.high > stats.asciiLetters
+                ? arabicLegacy(content, declared)
+                : latinLegacy(content, stats, declared);
+    }
+
+    private static Decoded utf16(byte[] content, int offset, Charset charset) {
+        if ((content.length - offset) % 2 != 0) {
+            return new Decoded.Failure("undecodable", "the file has a " + charset.name()
+                    + " byte order mark but an odd number of bytes");
+        }
+        return new Decoded.Text(new String(content, offset, content.length - offset, charset), charset.name());
+    }
+
+    /**
+     * UTF-16 without a BOM: nearly every other byte is a high byte of an ASCII (00), Arabic (06) or
+     * punctuation (20) code point. Neither UTF-8 nor a single-byte charset looks like that.
+     */
+    private static Charset utf16WithoutBom(byte[] content) {
+        if (content.length < 8 || content.length % 2 != 0) {
+            return null;
+        }
+        int n = Math.min(content.length, 8192) / 2;
+        int evenHigh = 0;
+        int oddHigh = 0;
+        for (int i = 0; i < n; i++) {
+            if (isUtf16HighByte(content[2 * i])) {
+                evenHigh++;
+            }
+            if (isUtf16HighByte(content[2 * i + 1])) {
+                oddHigh++;
+            }
+        }
+        if (oddHigh >= n * 0.95 && evenHigh < n * 0.5) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (evenHigh >= n * 0.95 && oddHigh < n * 0.5) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    private static boolean isUtf16HighByte(byte b) {
+        return b == 0x00 || b == 0x06 || b == 0x20;
+    }
+
+    private static Decoded.Text arabicLegacy(byte[] content, String declared) {
+        String cp1256 = new String(content, WINDOWS_1256);
+        String iso = new String(content, ISO_8859_6);
+        int score1256 = arabicPlausibility(cp1256);
+        int scoreIso = arabicPlausibility(iso);
+        if (scoreIso > score1256 || (scoreIso == score1256 && "ISO-8859-6".equals(declared))) {
+            return new Decoded.Text(iso, "ISO-8859-6");
+        }
+        return new Decoded.Text(cp1256, "windows-1256");
+    }
+
+    /**
+     * How much a decoding looks like Arabic: the article bigram "ال" (the commonest in Arabic) scores, while
+     * unmapped bytes, C1 controls and accented Latin letters glued to Arabic letters (what ISO-8859-6 bytes
+     * become in windows-1256) cost.
+     */
+    static int arabicPlausibility(String s) {
+        int score = 0;
+        char prev = ' ';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\u0644' && prev == '\u0627') {
+                score += 2;
+            } else if (c == '\uFFFD' || (c >= 0x80 && c <= 0x9F)) {
+                score -= 3;
+            } else if (c >= 0xC0 && c <= 0xFF && (isArabicLetter(prev)
+                    || (i + 1 < s.length() && isArabicLetter(s.charAt(i + 1))))) {
+                score -= 3;
+            }
+            prev = c;
+        }
+        return score;
+    }
+
+    private static boolean isArabicLetter(char c) {
+        return c >= '\u0621' && c <= '\u064A';
+    }
+
+    private static Decoded.Text latinLegacy(byte[] content, ByteStats stats, String declared) {
+        // 0x80-0x9F are C1 controls in ISO-8859-1 but quotes and dashes in windows-1252; their presence decides.
+        if (stats.c1 == 0 && "ISO-8859-1".equals(declared)) {
+            return new Decoded.Text(new String(content, StandardCharsets.ISO_8859_1), "ISO-8859-1");
+        }
+        return new Decoded.Text(new String(content, WINDOWS_1252), "windows-1252");
+    }
+
+    /** The charset named in a content type, canonicalized to the names this decoder reports, or null. */
+    static String declaredCharset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String lower = contentType.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf("charset=");
+        if (at < 0) {
+            return null;
+        }
+        String name = lower.substring(at + 8).replace("\"", "").replace("'", "").strip();
+        int end = name.indexOf(';');
+        if (end >= 0) {
+            name = name.substring(0, end).strip();
+        }
+        switch (name) {
+            case "windows-1256", "cp1256", "x-cp1256":
+                return "windows-1256";
+            case "iso-8859-6", "iso8859-6", "arabic", "iso_8859-6":
+                return "ISO-8859-6";
+            case "windows-1252", "cp1252":
+                return "windows-1252";
+            case "iso-8859-1", "latin1", "latin-1", "iso8859-1", "iso_8859-1":
+                return "ISO-8859-1";
+            case "utf-8", "utf8":
+                return "UTF-8";
+            default:
+                return null;
+        }
+    }
+
+    /** The kind of file a well-known binary signature says this is, or null. */
+    static String binarySignature(byte[] b) {
+        if (startsWith(b, '%', 'P', 'D', 'F', '-')) {
+            return "PDF document";
+        }
+        if (startsWith(b, 'P', 'K', 0x03, 0x04) || startsWith(b, 'P', 'K', 0x05, 0x06)) {
+            return "ZIP archive";
+        }
+        if (startsWith(b, 0x1F, 0x8B)) {
+            return "GZIP archive";
+        }
+        if (startsWith(b, 0x89, 'P', 'N', 'G')) {
+            return "PNG image";
+        }
+        if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
+            return "JPEG image";
+        }
+        if (startsWith(b, 'G', 'I', 'F', '8')) {
+            return "GIF image";
+        }
+        if (startsWith(b, 0x7F, 'E', 'L', 'F')) {
+            return "ELF executable";
+        }
+        if (startsWith(b, 'R', 'a', 'r', '!')) {
+            return "RAR archive";
+        }
+        if (startsWith(b, '7', 'z', 0xBC, 0xAF)) {
+            return "7z archive";
+        }
+        if (startsWith(b, 0xD0, 0xCF, 0x11, 0xE0)) {
+            return "legacy Office document";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One pass over the bytes: what each decision above needs to know. */
+    private static final class ByteStats {
+        int nul;
+        int control;
+        int c1;
+        int high;
+        int asciiLetters;
+        int validMultibyte;
+        int invalidUtf8;
+
+        static ByteStats of(byte[] b) {
+            ByteStats s = new ByteStats();
+            int i = 0;
+            int n = b.length;
+            while (i < n) {
+                int c = b[i] & 0xFF;
+                if (c < 0x80) {
+                    if (c == 0) {
+                        s.nul++;
+                    } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+                        s.control++;
+                    } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                        s.asciiLetters++;
+                    }
+                    i++;
+                    continue;
+                }
+                int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+                if (len > 0 && i + len <= n && continuations(b, i + 1, len - 1)) {
+                    s.validMultibyte++;
+                    s.high += len;
+                    i += len;
+                } else {
+                    s.invalidUtf8++;
+                    s.high++;
+                    if (c <= 0x9F) {
+                        s.c1++;
+                    }
+                    i++;
+                }
+            }
+            return s;
+        }
+
+        private static boolean continuations(byte[] b, int from, int count) {
+            for (int k = from; k < from + count; k++) {
+                if ((b[k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

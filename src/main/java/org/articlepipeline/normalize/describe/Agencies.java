@@ -1,0 +1,94 @@
+package org.articlepipeline.normalize.describe;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.articlepipeline.normalize.text.MatchingForm;
+
+/**
+ * Wire services and how they are credited in Arabic, English and French, each mapped to one canonical
+ * English name ({@code Reuters}, {@code AFP}, {@code AP}, {@code DPA}, {@code Anadolu}, {@code Xinhua}, ...).
+ *
+ * <p>Names are matched as whole {@link MatchingForm} terms, so {@code أ ف ب}, {@code أ.ف.ب} and
+ * {@code ا ف ب} are one credit. Short and ambiguous forms ({@code AP}, {@code أ ب}) are only safe in a credit
+ * context; callers pass credit lines, dateline parentheses and closing parentheticals, not prose.
+ */
+public final class Agencies {
+
+    private static final String[][] AGENCIES = {
+        {"Reuters", "reuters", "رويترز", "رويتر"},
+        {"AFP", "afp", "agence france presse", "agence france-presse", "فرانس برس", "فرانس بريس", "أ ف ب", "ا ف ب", "أف ب"},
+        {"AP", "ap", "associated press", "أسوشيتد برس", "اسوشيتد برس", "أسوشييتد برس", "أ ب", "ا ب"},
+        {"DPA", "dpa", "د ب أ", "د ب ا", "الوكالة الألمانية"},
+        {"Anadolu", "anadolu", "anadolu agency", "aa", "الأناضول", "وكالة الأناضول"},
+        {"Xinhua", "xinhua", "شينخوا", "شينهوا"},
+        {"EFE", "efe", "إفي", "افي"},
+        {"ANSA", "ansa", "آكي"},
+        {"UPI", "upi"},
+        {"Bloomberg", "bloomberg", "بلومبرغ", "بلومبيرغ"},
+        {"SANA", "sana", "سانا"},
+        {"WAM", "wam", "وام"},
+        {"QNA", "qna", "قنا"},
+        {"KUNA", "kuna", "كونا"},
+        {"SPA", "spa", "واس"},
+        {"MENA", "mena", "أ ش أ", "ا ش ا"},
+        {"Petra", "petra", "بترا"},
+        {"IRNA", "irna", "إرنا", "ارنا"},
+        {"TASS", "tass", "تاس"},
+        {"RIA Novosti", "ria novosti", "ريا نوفوستي"},
+        {"Sputnik", "sputnik", "سبوتنيك"},
+        {"Kyodo", "kyodo"},
+        {"Yonhap", "yonhap"},
+        {"PTI", "pti"},
+    };
+
+    private final MatchingForm form = new MatchingForm();
+    private final List<String[]> variants = new ArrayList<>();
+
+    public Agencies() {
+        for (String[] agency : AGENCIES) {
+            for (int i = 1; i < agency.length; i++) {
+                variants.add(new String[] {" " + String.join(" ", form.terms(agency[i])) + " ", agency[0]});
+            }
+        }
+        // Longest first, so "agence france presse" is tried before a shorter form inside it.
+        variants.sort((a, b) -> b[0].length() - a[0].length());
+    }
+
+    /** The canonical name of the first wire service credited in {@code credit}, or null. */
+    public String find(String credit) {
+        if (credit == null) {
+            return null;
+        }
+        String padded = " " + String.join(" ", form.terms(credit)) + " ";
+        String best = null;
+        int bestAt = Integer.MAX_VALUE;
+        for (String[] v : variants) {
+            int at = padded.indexOf(v[0]);
+            if (at >= 0 && at < bestAt) {
+                best = v[1];
+                bestAt = at;
+            }
+        }
+        return best;
+    }
+
+    /** Whether {@code text} names nothing but wire services (and separators), like {@code (أ ف ب)} or {@code Reuters/AP}. */
+    public boolean isOnlyAgencies(String text) {
+        String rest = " " + String.join(" ", form.terms(text)) + " ";
+        if (rest.isBlank()) {
+            return false;
+        }
+        for (String[] v : variants) {
+            while (rest.contains(v[0])) {
+                rest = rest.replace(v[0], " ");
+            }
+        }
+        for (String word : rest.strip().split(" +")) {
+            if (!word.isEmpty() && !word.equals("و") && !word.equals("and") && !word.equals("et")
+                    && !word.equals("وكالات") && !word.equals("agencies") && !word.equals("agences")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

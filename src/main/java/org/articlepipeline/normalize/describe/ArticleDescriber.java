@@ -1,0 +1,136 @@
+package org.articlepipeline.normalize.describe;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.articlepipeline.normalize.RemovedLine;
+import org.articlepipeline.normalize.structure.PageStructure;
+import org.articlepipeline.normalize.text.MatchingForm;
+import org.articlepipeline.normalize.text.Stopwords;
+
+/**
+ * Reads an article's metadata out of its structure, including the chrome that was removed: a credit line
+ * still names the agency, a removed URL still names the site, a removed timestamp still dates the article.
+ *
+ * <ul>
+ *   <li>{@code source}: the headline's site suffix, else a site-name line, else the name in a support appeal
+ *       ({@code ادعم عنب بلدي}, {@code Support The Guardian}), else the host of a removed URL;</li>
+ *   <li>{@code sourceUrl}: the first removed URL reduced to {@code https://host/} (scheme kept when written);</li>
+ *   <li>{@code agency}: the dateline's parentheses, else a credit line, else a closing parenthetical of the
+ *       last paragraph ({@code (رويترز)}); a photo credit in a caption is not the story's credit;</li>
+ *   <li>{@code publishedAt}: a removed timestamp line, else the date in the dateline
+ *       ({@code WASHINGTON, March 3 (Reuters)}). Dates inside the prose are events, not publication dates,
+ *       and are not used.</li>
+ * </ul>
+ */
+public final class ArticleDescriber {
+
+    private static final Pattern URL = Pattern.compile("(?i)(https?://)?((?:[a-z0-9-]+\\.)+[a-z]{2,})(?::\\d+)?(?:/\\S*)?");
+    private static final Pattern APPEAL_NAME = Pattern.compile(
+            "^(?:ادعم|ادعموا|إدعم|support|soutenez|soutenir)\\s+(.{2,40}?)[.!]?$", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> NOT_NAMES = Set.of(
+            "us", "our", "independent", "journalism", "نا", "الصحافه", "الصحافة", "المستقله", "nous", "notre");
+    private static final Pattern CLOSING_PAREN = Pattern.compile("[(（]([^()（）]{1,30})[)）][\\s.]*$");
+
+    private final MatchingForm form;
+    private final Stopwords stopwords;
+    private final DateFinder dates;
+    private final Agencies agencies;
+    private final LanguageDetector languages;
+
+    public ArticleDescriber(MatchingForm form, Stopwords stopwords, DateFinder dates, Agencies agencies,
+                            LanguageDetector languages) {
+        this.form = form;
+        this.stopwords = stopwords;
+        this.dates = dates;
+        this.agencies = agencies;
+        this.languages = languages;
+    }
+
+    /** The description of the article in {@code page}. */
+    public Description describe(PageStructure page) {
+        String siteName = null;
+        String appealName = null;
+        String url = null;
+        String credit = null;
+        String timestamp = null;
+        for (RemovedLine line : page.removed()) {
+            switch (line.reason()) {
+                case "site-name" -> siteName = siteName == null ? line.text() : siteName;
+                case "appeal" -> appealName = appealName == null ? appealName(line.text()) : appealName;
+                case "url" -> url = url == null ? siteUrl(line.text()) : url;
+                case "credit" -> credit = credit == null ? agencies.find(line.text()) : credit;
+                case "timestamp" -> timestamp = timestamp == null ? dates.find(line.text()) : timestamp;
+                default -> { }
+            }
+        }
+        String source = firstNonNull(page.titleSuffix(), siteName, appealName, url == null ? null : host(url));
+
+        String agency = null;
+        String publishedAt = timestamp;
+        if (page.dateline() != null) {
+            agency = agencies.find(page.dateline().parenthesis());
+            if (publishedAt == null && page.dateline().date() != null) {
+                publishedAt = dates.find(page.dateline().date());
+            }
+        }
+        if (agency == null) {
+            agency = credit;
+        }
+        List<String> paragraphs = page.paragraphs();
+        if (agency == null && !paragraphs.isEmpty()) {
+            Matcher m = CLOSING_PAREN.matcher(paragraphs.get(paragraphs.size() - 1));
+            if (m.find()) {
+                agency = agencies.find(m.group(1));
+            }
+        }
+        String body = String.join("\n", paragraphs);
+        String language = languages.detect(body.isEmpty() && page.title() != null ? page.title() : body);
+        return new Description(source, url, agency, publishedAt, language);
+    }
+
+    private String appealName(String text) {
+        Matcher m = APPEAL_NAME.matcher(text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        String name = m.group(1).strip();
+        List<String> terms = form.terms(name);
+        if (terms.isEmpty() || terms.size() > 4) {
+            return null;
+        }
+        for (String term : terms) {
+            if (stopwords.isStopword(term) || NOT_NAMES.contains(term)) {
+                return null;
+            }
+        }
+        return name;
+    }
+
+    /** The site of the first URL in {@code text}: {@code https://host/}, keeping a written scheme. */
+    static String siteUrl(String text) {
+        Matcher m = URL.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        String scheme = m.group(1) == null ? "https://" : m.group(1).toLowerCase(Locale.ROOT);
+        return scheme + m.group(2).toLowerCase(Locale.ROOT) + "/";
+    }
+
+    private static String host(String siteUrl) {
+        String host = siteUrl.replaceFirst("^https?://", "").replaceFirst("/$", "");
+        return host.startsWith("www.") ? host.substring(4) : host;
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

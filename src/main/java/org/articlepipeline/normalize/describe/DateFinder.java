@@ -1,0 +1,226 @@
+package org.articlepipeline.normalize.describe;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.articlepipeline.normalize.text.MatchingForm;
+
+/**
+ * Finds dates in news text and writes them in ISO-8601.
+ *
+ * <p>Reads numeric dates ({@code 26.11.2015 20:55}, {@code 2015/11/26}, {@code 2015-11-26T20:55:00Z}) and
+ * dates with month names in Arabic (Egyptian/Gulf {@code يناير…ديسمبر}, Levantine {@code كانون الثاني…كانون الأول},
+ * Maghrebi {@code جانفي…ديسمبر}, also {@code 13 نوفمبر/تشرين الثاني}), English and French, with Arabic-Indic
+ * or Persian digits. Matching happens on the {@link MatchingForm}, so hamza and accent variants of month
+ * names all match.
+ *
+ * <p>Output: {@code 2015-11-26}, or {@code 2015-11-26T20:55} when a time follows (seconds and offset only
+ * when written). A date without a year is reported in the ISO-8601 partial form {@code --11-26}
+ * (month-day, as in XML Schema {@code gMonthDay}) and never completed by guessing the year. Numeric dates are
+ * read day-first (as written in Arabic and French) unless only month-first is valid.
+ */
+public final class DateFinder {
+
+    private static final Map<String, Integer> MONTHS = months();
+
+    private static Map<String, Integer> months() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        String[][] names = {
+            {"يناير", "كانون الثاني", "جانفي", "january", "jan", "janvier", "janv"},
+            {"فبراير", "شباط", "فيفري", "february", "feb", "fevrier", "fevr"},
+            {"مارس", "آذار", "march", "mar", "mars"},
+            {"أبريل", "إبريل", "ابريل", "نيسان", "أفريل", "april", "apr", "avril"},
+            {"مايو", "أيار", "ماي", "may", "mai"},
+            {"يونيو", "يونيه", "حزيران", "جوان", "june", "jun", "juin"},
+            {"يوليو", "يوليه", "تموز", "جويلية", "july", "jul", "juillet", "juil"},
+            {"أغسطس", "آب", "أوت", "august", "aug", "aout"},
+            {"سبتمبر", "أيلول", "september", "sept", "sep", "septembre"},
+            {"أكتوبر", "تشرين الأول", "october", "oct", "octobre"},
+            {"نوفمبر", "تشرين الثاني", "november", "nov", "novembre"},
+            {"ديسمبر", "كانون الأول", "december", "dec", "decembre"},
+        };
+        MatchingForm form = new MatchingForm();
+        for (int i = 0; i < names.length; i++) {
+            for (String name : names[i]) {
+                m.put(form.normalize(name), i + 1);
+            }
+        }
+        return m;
+    }
+
+    private static final String MONTH = monthAlternation();
+
+    private static String monthAlternation() {
+        List<String> names = new ArrayList<>(MONTHS.keySet());
+        names.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder sb = new StringBuilder("(?:");
+        for (int i = 0; i < names.size(); i++) {
+            sb.append(i == 0 ? "" : "|").append(Pattern.quote(names.get(i)).replace(" ", "\\E\\s+\\Q"));
+        }
+        return sb.append(")").toString();
+    }
+
+    private static final String END = "(?![\\p{L}\\p{N}])";
+    private static final String TIME =
+            "(?:\\s*[-–,|،]?\\s*(?:at\\s+|a\\s+|الساعه\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?!\\d)\\s*(am|pm)?)?";
+    private static final Pattern ISO = Pattern.compile(
+            "(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?:[t ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(z|[+-]\\d{2}:?\\d{2})?)?(?!\\d)");
+    private static final Pattern YMD = Pattern.compile("(?<!\\d)(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})(?!\\d)" + TIME);
+    private static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})(?!\\d)" + TIME);
+    private static final Pattern DAY_MONTH = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|st|nd|rd|th)?\\s*(?:من\\s+)?(?:شهر\\s+)?(" + MONTH + ")\\.?" + END
+            + "(?:\\s*[/(-]\\s*" + MONTH + END + "\\)?)?"
+            + "(?:\\s*[,،]?\\s*(?:(?:من\\s+)?(?:عام|سنه)\\s*)?(\\d{4})(?!\\d)" + TIME + ")?");
+    private static final Pattern MONTH_DAY = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(" + MONTH + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:\\s*,?\\s*(\\d{4})(?!\\d)" + TIME + ")?");
+
+    /** Words that may stand beside a date on a line that is nothing but a timestamp. */
+    private static final Pattern LABEL_WORDS = Pattern.compile(
+            "(?:published|updated|posted|last|on|at|by|date|gmt|utc|am|pm|le|a|publie|mis|jour|modifie|"
+            + "نشر|نشرت|في|بتاريخ|تاريخ|النشر|اخر|تحديث|تم|التحديث|الساعه|بتوقيت|غرينتش|مكه|ص|م|"
+            + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+            + "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+            + "الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|يوم)");
+
+    private final MatchingForm form = new MatchingForm();
+
+    /** A date found in a text. {@code start} and {@code end} index the text's matching form. */
+    record Found(String iso, int start, int end) {
+    }
+
+    /** The first date written in {@code text}, in ISO-8601 (possibly partial), or null. */
+    public String find(String text) {
+        Found f = first(form.normalize(text));
+        return f == null ? null : f.iso();
+    }
+
+    /**
+     * Whether {@code line} is only a timestamp: a date plus at most labels such as "Published", "آخر تحديث",
+     * weekday names and time-zone words.
+     */
+    public boolean isTimestampLine(String line) {
+        String n = form.normalize(line);
+        Found f = first(n);
+        if (f == null) {
+            return false;
+        }
+        String rest = n.substring(0, f.start()) + " " + n.substring(f.end());
+        for (String word : form.terms(rest)) {
+            if (!LABEL_WORDS.matcher(word).matches() && !word.chars().allMatch(Character::isDigit)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The earliest valid date in an already normalized text. */
+    Found first(String n) {
+        Found best = null;
+        for (int kind = 0; kind < 5; kind++) {
+            Matcher m = (kind == 0 ? ISO : kind == 1 ? YMD : kind == 2 ? DMY : kind == 3 ? DAY_MONTH : MONTH_DAY).matcher(n);
+            while (m.find()) {
+                if (best != null && m.start() >= best.start()) {
+                    break;
+                }
+                String iso = switch (kind) {
+                    case 0 -> iso(m);
+                    case 1 -> date(num(m, 1), num(m, 2), num(m, 3), m, 4);
+                    case 2 -> dayFirst(m);
+                    case 3 -> date(num(m, 3), MONTHS.get(squash(m.group(2))), num(m, 1), m, 4);
+                    default -> date(num(m, 3), MONTHS.get(squash(m.group(1))), num(m, 2), m, 4);
+                };
+                if (iso != null) {
+                    best = new Found(iso, m.start(), m.end());
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static String squash(String monthName) {
+        return monthName.replaceAll("\\s+", " ");
+    }
+
+    private static int num(Matcher m, int group) {
+        String g = m.group(group);
+        return g == null ? -1 : Integer.parseInt(g);
+    }
+
+    private static String dayFirst(Matcher m) {
+        int a = num(m, 1);
+        int b = num(m, 2);
+        int year = num(m, 3);
+        if (a <= 12 && b > 12) {
+            return date(year, a, b, m, 4);
+        }
+        return date(year, b, a, m, 4);
+    }
+
+    private static String iso(Matcher m) {
+        String date = date(num(m, 1), num(m, 2), num(m, 3), null, 0);
+        if (date == null || m.group(4) == null) {
+            return date;
+        }
+        int h = num(m, 4);
+        int min = num(m, 5);
+        if (h > 23 || min > 59) {
+            return date;
+        }
+        StringBuilder sb = new StringBuilder(date).append('T').append(m.group(4)).append(':').append(m.group(5));
+        if (m.group(6) != null) {
+            sb.append(':').append(m.group(6));
+        }
+        if (m.group(7) != null) {
+            String zone = m.group(7).toUpperCase(java.util.Locale.ROOT);
+            sb.append(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
+        }
+        return sb.toString();
+    }
+
+    /** A validated date, with the time from groups {@code timeGroup..+3} of {@code m} when present. */
+    private static String date(int year, Integer month, int day, Matcher m, int timeGroup) {
+        if (month == null || month < 1 || month > 12 || day < 1) {
+            return null;
+        }
+        try {
+            if (year < 0) {
+                MonthDay.of(month, day);
+                return String.format("--%02d-%02d", month, day);
+            }
+            if (year < 1900 || year > 2100) {
+                return null;
+            }
+            LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            return null;
+        }
+        String date = String.format("%04d-%02d-%02d", year, month, day);
+        if (m == null || timeGroup == 0 || m.groupCount() < timeGroup + 3 || m.group(timeGroup) == null) {
+            return date;
+        }
+        int h = Integer.parseInt(m.group(timeGroup));
+        int min = Integer.parseInt(m.group(timeGroup + 1));
+        String ampm = m.group(timeGroup + 3);
+        if ("pm".equals(ampm) && h < 12) {
+            h += 12;
+        } else if ("am".equals(ampm) && h == 12) {
+            h = 0;
+        }
+        if (h > 23 || min > 59) {
+            return date;
+        }
+        String time = String.format("T%02d:%02d", h, min);
+        if (m.group(timeGroup + 2) != null) {
+            time += ":" + m.group(timeGroup + 2);
+        }
+        return date + time;
+    }
+}

@@ -1,0 +1,105 @@
+package org.articlepipeline.normalize.structure;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.articlepipeline.normalize.text.MatchingForm;
+
+/**
+ * Generic page-chrome wording in Arabic, English and French (share, most read, read more, form status
+ * messages, donation appeals, copyright notices), read from
+ * {@code org/articlepipeline/normalize/chrome-phrases.tsv} and matched on the {@link MatchingForm} terms of
+ * a line. Each phrase carries the reason code a matching line is removed with.
+ */
+public final class ChromeLexicon {
+
+    private static final int LONGEST_PREFIX = 4;
+
+    private final Map<String, String> lines = new HashMap<>();
+    private final Map<String, String> prefixes = new HashMap<>();
+    private final List<String[]> cues = new ArrayList<>();
+
+    /** The shipped phrase list. */
+    public static ChromeLexicon defaults() {
+        return new ChromeLexicon(new MatchingForm());
+    }
+
+    private ChromeLexicon(MatchingForm form) {
+        String name = "/org/articlepipeline/normalize/chrome-phrases.tsv";
+        try (InputStream in = ChromeLexicon.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String row = reader.readLine(); row != null; row = reader.readLine()) {
+                if (row.isBlank() || row.startsWith("#")) {
+                    continue;
+                }
+                String[] cols = row.split("\t");
+                String key = String.join(" ", form.terms(cols[2]));
+                if (key.isEmpty()) {
+                    continue;
+                }
+                switch (cols[1]) {
+                    case "line" -> lines.putIfAbsent(key, cols[0]);
+                    case "prefix" -> prefixes.putIfAbsent(key, cols[0]);
+                    case "cue" -> cues.add(new String[] {" " + key + " ", cols[0]});
+                    default -> throw new IllegalStateException("unknown mode in " + row);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The reason when the whole line is a known UI phrase, else null. */
+    public String wholeLine(List<String> terms) {
+        return terms.isEmpty() ? null : lines.get(String.join(" ", terms));
+    }
+
+    /**
+     * The reason when the line opens with a known lead-in ("Read more", "اقرأ أيضا", "Tags"), else null.
+     *
+     * @return the reason and, through {@link Prefix#length()}, how many terms the lead-in has
+     */
+    public Prefix prefix(List<String> terms) {
+        StringBuilder key = new StringBuilder();
+        Prefix found = null;
+        for (int k = 0; k < Math.min(LONGEST_PREFIX, terms.size()); k++) {
+            if (k > 0) {
+                key.append(' ');
+            }
+            key.append(terms.get(k));
+            String reason = prefixes.get(key.toString());
+            if (reason != null) {
+                found = new Prefix(reason, k + 1);
+            }
+        }
+        return found;
+    }
+
+    /** The reason of the first cue phrase the line contains, else null. */
+    public String cue(List<String> terms) {
+        if (terms.isEmpty()) {
+            return null;
+        }
+        String padded = " " + String.join(" ", terms) + " ";
+        for (String[] cue : cues) {
+            if (padded.contains(cue[0])) {
+                return cue[1];
+            }
+        }
+        return null;
+    }
+
+    /** A matched lead-in: its reason and its length in terms. */
+    public record Prefix(String reason, int length) {
+    }
+}

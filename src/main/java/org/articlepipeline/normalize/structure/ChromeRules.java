@@ -1,0 +1,191 @@
+package org.articlepipeline.normalize.structure;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.articlepipeline.normalize.describe.Agencies;
+import org.articlepipeline.normalize.describe.DateFinder;
+
+/**
+ * Rules that recognize a page-chrome line by its own shape, wherever it stands: symbol-only lines, URLs,
+ * e-mail addresses and handles, bare timestamps, credit and byline lines, icon labels, font-size buttons,
+ * breadcrumbs, hashtag lists, copyright notices and known UI wording. Each rule returns the reason code the
+ * line is removed with, or null. Rules that need the line's position live in {@link StructureFinder}.
+ */
+final class ChromeRules {
+
+    /** Lines longer than this are prose, whatever they contain. */
+    static final int MAX_CHROME_WORDS = 20;
+
+    private static final Pattern URL = Pattern.compile(
+            "(?i)(?:https?://\\S+|www\\.[\\w.-]+\\S*|(?<![@\\w.-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|info|news|tv|me|co|io|fr|uk|us|de|ma|dz|tn|eg|sa|ae|qa|kw|lb|sy|iq|jo|ps|ly|sd|ye|om|bh|tr|ir|pk)(?:/\\S*)?(?![\\w]))");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@\\w{2,}");
+    private static final Pattern ICON = Pattern.compile("(?i)^([a-z]+)[ _-]?icon(?![a-z])");
+    private static final Pattern CAPTION_ICON = Pattern.compile("(?i)camera|photo|image|picture|video|gallery|play");
+    private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s*(?:[|›»>•/]|\\s-\\s)\\s*");
+    private static final java.util.Set<String> CREDIT_LABELS = java.util.Set.of(
+            "المصدر", "مصدر", "المصادر", "source", "sources", "credit", "credits", "photo", "photos", "image",
+            "foto", "via", "تصوير", "الصوره", "صوره", "ترجمه");
+    private static final java.util.Set<String> STAFF_WORDS = java.util.Set.of(
+            "reporting", "editing", "writing", "additional", "compiled", "edited", "written");
+    private static final java.util.Set<String> BYLINE_WORDS = java.util.Set.of("by", "par", "بقلم");
+
+    private final ChromeLexicon lexicon;
+    private final DateFinder dates;
+    private final Agencies agencies;
+
+    ChromeRules(ChromeLexicon lexicon, DateFinder dates, Agencies agencies) {
+        this.lexicon = lexicon;
+        this.dates = dates;
+        this.agencies = agencies;
+    }
+
+    /** The reason {@code line} is chrome by its own shape, or null when it may be prose. */
+    String reason(Line line) {
+        String text = line.text();
+        if (!line.hasLetters() && !hasDigit(text)) {
+            return isCloseButton(text) ? "ui-label" : "punctuation";
+        }
+        if (line.words() > MAX_CHROME_WORDS) {
+            return null;
+        }
+        java.util.regex.Matcher icon = ICON.matcher(text);
+        if (icon.lookingAt()) {
+            return CAPTION_ICON.matcher(icon.group(1)).matches() && text.length() > icon.end() + 3
+                    ? "caption-icon" : "ui-label";
+        }
+        if (dates.isTimestampLine(text) && line.words() <= 12) {
+            return "timestamp";
+        }
+        String contact = contactReason(text);
+        if (contact != null) {
+            return contact;
+        }
+        List<String> terms = line.terms();
+        if (isCredit(line)) {
+            return "credit";
+        }
+        if (isByline(line)) {
+            return "byline";
+        }
+        if (text.indexOf('©') >= 0) {
+            return "copyright";
+        }
+        String whole = lexicon.wholeLine(terms);
+        if (whole != null) {
+            return whole;
+        }
+        ChromeLexicon.Prefix prefix = lexicon.prefix(terms);
+        if (prefix != null && terms.size() <= prefix.length() + 12
+                && (!line.endsSentence() || colonSoon(text))) {
+            return prefix.reason();
+        }
+        if (isButtonRow(text)) {
+            return "ui-label";
+        }
+        if (isBreadcrumb(text)) {
+            return "navigation";
+        }
+        if (isHashtags(text)) {
+            return "tags";
+        }
+        return null;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCloseButton(String s) {
+        return s.equals("×") || s.equals("✕") || s.equals("✖") || s.equals("☰") || s.equals("x") || s.equals("X");
+    }
+
+    private static boolean colonSoon(String text) {
+        int colon = text.indexOf(':');
+        return colon >= 0 && colon < 40;
+    }
+
+    /** URL, e-mail or handle lines: the address plus at most three other words. */
+    private static String contactReason(String text) {
+        String withoutUrls = URL.matcher(text).replaceAll(" ");
+        boolean hadUrl = withoutUrls.length() != text.length() || !withoutUrls.equals(text);
+        String withoutMail = EMAIL.matcher(withoutUrls).replaceAll(" ");
+        String withoutHandles = HANDLE.matcher(withoutMail).replaceAll(" ");
+        boolean hadContact = !withoutHandles.equals(withoutUrls);
+        if (!hadUrl && !hadContact) {
+            return null;
+        }
+        String rest = withoutHandles.strip();
+        int restWords = rest.isEmpty() ? 0 : rest.split("\\s+").length;
+        if (restWords > 3 || rest.endsWith(".") && restWords > 1) {
+            return null;
+        }
+        return hadUrl ? "url" : "contact";
+    }
+
+    /** "المصدر: رويترز", "Source: AFP", "Photo: ...", "Reporting by ...", or a line naming only wire services. */
+    private boolean isCredit(Line line) {
+        List<String> terms = line.terms();
+        if (terms.isEmpty() || line.words() > 12) {
+            return false;
+        }
+        String first = terms.get(0);
+        String text = line.text();
+        if (CREDIT_LABELS.contains(first) && terms.size() > 1) {
+            int colon = Math.max(text.indexOf(':'), text.indexOf('：'));
+            return colon >= 0 && colon <= text.length() / 2 + 12;
+        }
+        if (STAFF_WORDS.contains(first) && terms.size() > 2 && terms.contains("by")) {
+            return true;
+        }
+        return line.words() <= 6 && agencies.isOnlyAgencies(text);
+    }
+
+    private static boolean isByline(Line line) {
+        List<String> terms = line.terms();
+        return terms.size() >= 2 && terms.size() <= 6 && BYLINE_WORDS.contains(terms.get(0))
+                && !line.endsSentence();
+    }
+
+    /** Font-size buttons, pagination, reactions: two or more tokens of at most two characters each. */
+    private static boolean isButtonRow(String text) {
+        String[] tokens = text.split(" ");
+        if (tokens.length < 2) {
+            return false;
+        }
+        for (String t : tokens) {
+            if (t.length() > 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Home › World › Middle East: three or more short segments between separators. */
+    private static boolean isBreadcrumb(String text) {
+        String[] parts = NAV_SEPARATOR.split(text);
+        if (parts.length < 3) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isBlank() || p.split("\\s+").length > 4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isHashtags(String text) {
+        for (String t : text.split(" ")) {
+            if (!t.startsWith("#") && !t.equals(",") && !t.equals("،")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,28 @@
+package org.articlepipeline.normalize.structure;
+
+import java.util.List;
+import org.articlepipeline.normalize.RemovedLine;
+
+/**
+ * A page split into headline, standfirst, dateline and body, with the chrome that was taken out.
+ *
+ * @param title        the headline, once, without a site suffix; null when the page has none
+ * @param titleSuffix  the site name split off the headline ({@code – مصدر24}, {@code | Site}), or null
+ * @param subtitle     the standfirst right after the headline, or null
+ * @param dateline     the dateline opening the first body paragraph, or null
+ * @param paragraphs   the body, dateline removed from its first paragraph
+ * @param removed      every line taken out, in page order, with its reason
+ */
+public record PageStructure(
+        String title,
+        String titleSuffix,
+        String subtitle,
+        Dateline dateline,
+        List<String> paragraphs,
+        List<RemovedLine> removed) {
+
+    public PageStructure {
+        paragraphs = List.copyOf(paragraphs);
+        removed = List.copyOf(removed);
+    }
+}

@@ -1,0 +1,428 @@
+package org.articlepipeline.normalize.structure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.articlepipeline.normalize.RemovedLine;
+import org.articlepipeline.normalize.clean.CleanText;
+import org.articlepipeline.normalize.describe.Agencies;
+import org.articlepipeline.normalize.describe.DateFinder;
+import org.articlepipeline.normalize.text.MatchingForm;
+import org.articlepipeline.normalize.text.Stopwords;
+
+/**
+ * Finds headline, standfirst, dateline and body in cleaned lines and takes page chrome out.
+ *
+ * <p>Steps, each reading features that hold on any news site rather than strings of known sites:
+ * <ol>
+ *   <li><b>Shape rules</b> ({@link ChromeRules}): lines that are chrome by themselves (URLs, timestamps,
+ *       credits, UI wording, icons, symbols).</li>
+ *   <li><b>Headline</b>: the first remaining line, if it is not paragraph-long; a short site-name suffix
+ *       ({@code – مصدر24}, {@code | Site}) is split off when there is evidence it is a name. Every other copy of
+ *       the headline, also glued to itself, is removed as {@code repeated-title}.</li>
+ *   <li><b>Prose classes</b> (the jusText idea): long lines that end like sentences and hold function words
+ *       are <i>good</i>; medium lines ending like sentences are <i>near-good</i>; the rest are <i>short</i>.</li>
+ *   <li><b>Edge zones</b>: before the first and after the last good line (header and footer), short lines
+ *       with form-status, appeal or copyright wording are chrome too.</li>
+ *   <li><b>Context</b>: a near-good line with no good neighbour but a chrome neighbour is chrome; a short
+ *       line is chrome when its nearest non-short neighbours are chrome on both sides, or chrome before it
+ *       and nothing after it. Everything else is kept: a short line between prose is a section heading.</li>
+ *   <li><b>Tail</b>: a run of short lines without sentence punctuation ending the page is chrome.</li>
+ *   <li><b>Standfirst and dateline</b>: a short unpunctuated line right after the headline is the
+ *       subtitle; a place and dash opening the first paragraph is the dateline.</li>
+ * </ol>
+ * Context-removed lines take their reason from the chrome block around them ({@code appeal} when the block
+ * holds an appeal, {@code site-name} for a name beside a URL or logo).
+ */
+public final class StructureFinder {
+
+    private static final int MAX_TITLE_WORDS = 40;
+    private static final int GOOD_WORDS = 15;
+    private static final int NEAR_GOOD_WORDS = 7;
+    private static final int MAX_SUBTITLE_WORDS = 35;
+    private static final int MIN_REPEAT_KEY = 8;
+    /** A site suffix: text, a separator with spaces (or a bare pipe), and a short tail without separators. */
+    private static final Pattern SUFFIX = Pattern.compile("^(.+?)(?:\\s+[-–—•·|]{1,2}\\s+|\\s*\\|\\s*)([^-–—•·|]{2,40})$");
+    private static final Pattern NAME_PUNCTUATION = Pattern.compile("[.,،:;؛?؟!\"“”«»()]");
+
+    private enum Kind { CHROME, GOOD, NEAR_GOOD, SHORT }
+
+    private final MatchingForm form;
+    private final Stopwords stopwords;
+    private final ChromeLexicon lexicon;
+    private final ChromeRules rules;
+    private final Agencies agencies;
+
+    public StructureFinder(MatchingForm form, Stopwords stopwords, ChromeLexicon lexicon, DateFinder dates, Agencies agencies) {
+        this.form = form;
+        this.stopwords = stopwords;
+        this.lexicon = lexicon;
+        this.rules = new ChromeRules(lexicon, dates, agencies);
+        this.agencies = agencies;
+    }
+
+    /** The structure of the page in {@code clean}. */
+    public PageStructure find(CleanText clean) {
+        List<String> texts = clean.lines();
+        int n = texts.size();
+        Line[] lines = new Line[n];
+        String[] reason = new String[n];
+        for (int i = 0; i < n; i++) {
+            lines[i] = analyze(texts.get(i));
+            reason[i] = rules.reason(lines[i]);
+        }
+
+        // Headline.
+        int t = -1;
+        for (int i = 0; i < n; i++) {
+            if (reason[i] == null && lines[i].hasLetters()) {
+                t = lines[i].words() <= MAX_TITLE_WORDS ? i : -1;
+                break;
+            }
+        }
+        String title = null;
+        String suffix = null;
+        if (t >= 0) {
+            title = texts.get(t);
+            for (int round = 0; round < 2; round++) {
+                String[] split = splitSuffix(title, texts, t);
+                if (split == null) {
+                    break;
+                }
+                title = split[0];
+                suffix = split[1];
+            }
+            String titleKey = key(title);
+            String fullKey = key(texts.get(t));
+            for (int i = 0; i < n; i++) {
+                if (i != t && reason[i] == null && isRepeat(key(texts.get(i)), titleKey, fullKey)) {
+                    reason[i] = "repeated-title";
+                }
+            }
+        }
+
+        // Prose classes.
+        Kind[] kind = new Kind[n];
+        int firstGood = n;
+        int lastGood = -1;
+        for (int i = 0; i < n; i++) {
+            if (i == t) {
+                kind[i] = Kind.GOOD;
+            } else if (reason[i] != null) {
+                kind[i] = Kind.CHROME;
+            } else {
+                kind[i] = proseKind(lines[i]);
+                if (kind[i] == Kind.GOOD) {
+                    firstGood = Math.min(firstGood, i);
+                    lastGood = i;
+                }
+            }
+        }
+
+        // Edge zones: wording that is chrome only outside the prose core.
+        for (int i = 0; i < n; i++) {
+            if ((i < firstGood || i > lastGood) && i != t && kind[i] != Kind.CHROME && kind[i] != Kind.GOOD
+                    && lines[i].words() <= ChromeRules.MAX_CHROME_WORDS) {
+                String cue = lexicon.cue(lines[i].terms());
+                if (cue != null) {
+                    reason[i] = cue;
+                    kind[i] = Kind.CHROME;
+                }
+            }
+        }
+
+        // Context.
+        boolean[] byContext = new boolean[n];
+        Kind[] resolved = kind.clone();
+        for (int i = 0; i < n; i++) {
+            if (kind[i] == Kind.NEAR_GOOD) {
+                Kind before = neighbour(kind, i, -1, true);
+                Kind after = neighbour(kind, i, +1, true);
+                boolean goodNear = before == Kind.GOOD || after == Kind.GOOD;
+                boolean chromeNear = before == Kind.CHROME || after == Kind.CHROME;
+                resolved[i] = !goodNear && chromeNear ? Kind.CHROME : Kind.GOOD;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (kind[i] == Kind.SHORT) {
+                Kind before = neighbour(resolved, i, -1, false);
+                Kind after = neighbour(resolved, i, +1, false);
+                if (before == Kind.CHROME && (after == Kind.CHROME || after == null)) {
+                    resolved[i] = Kind.CHROME;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (resolved[i] == Kind.CHROME && reason[i] == null) {
+                byContext[i] = true;
+            }
+        }
+
+        // Tail: short unpunctuated lines closing the page.
+        for (int i = n - 1; i > t && i > lastGood; i--) {
+            if (resolved[i] == Kind.CHROME) {
+                continue;
+            }
+            if (kind[i] == Kind.SHORT && !lines[i].endsSentence()) {
+                resolved[i] = Kind.CHROME;
+                byContext[i] = true;
+            } else {
+                break;
+            }
+        }
+        nameContextReasons(lines, reason, resolved, byContext);
+
+        // Standfirst.
+        String subtitle = null;
+        int firstBody = -1;
+        for (int i = t + 1; i < n; i++) {
+            if (resolved[i] != Kind.CHROME) {
+                firstBody = i;
+                break;
+            }
+        }
+        if (t >= 0 && firstBody > t && isSubtitle(lines[firstBody]) && hasKeptAfter(resolved, firstBody)) {
+            subtitle = texts.get(firstBody);
+        }
+
+        // Body and removed lines, in page order.
+        List<String> paragraphs = new ArrayList<>();
+        List<RemovedLine> removed = new ArrayList<>();
+        for (int i = 0; i < clean.invisibleLines(); i++) {
+            removed.add(new RemovedLine("", "blank"));
+        }
+        for (int i = 0; i < n; i++) {
+            if (resolved[i] == Kind.CHROME) {
+                removed.add(new RemovedLine(texts.get(i), reason[i]));
+            } else if (i != t && !(subtitle != null && i == firstBody)) {
+                paragraphs.add(texts.get(i));
+            }
+        }
+        Dateline dateline = null;
+        if (!paragraphs.isEmpty()) {
+            dateline = Dateline.find(paragraphs.get(0));
+            if (dateline != null && placeIsName(dateline.place())) {
+                paragraphs.set(0, dateline.rest());
+            } else {
+                dateline = null;
+            }
+        }
+        return new PageStructure(title, suffix, subtitle, dateline, paragraphs, removed);
+    }
+
+    private Line analyze(String text) {
+        List<String> terms = form.terms(text);
+        int words = 0;
+        int stops = 0;
+        for (String term : terms) {
+            if (hasLetter(term)) {
+                words++;
+                if (stopwords.isStopword(term)) {
+                    stops++;
+                }
+            }
+        }
+        return new Line(text, terms, words, endsSentence(text), words == 0 ? 0 : (double) stops / words);
+    }
+
+    private static boolean hasLetter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isLetter(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean endsSentence(String text) {
+        int i = text.length() - 1;
+        while (i >= 0 && "\"'”’»)]›*".indexOf(text.charAt(i)) >= 0) {
+            i--;
+        }
+        return i >= 0 && ".!?؟…:;؛۔".indexOf(text.charAt(i)) >= 0;
+    }
+
+    private static Kind proseKind(Line line) {
+        int w = line.words();
+        boolean sentence = line.endsSentence();
+        if (w >= GOOD_WORDS && (sentence || w >= 2 * GOOD_WORDS) && (line.stopwordRatio() >= 0.04 || w >= 40)) {
+            return Kind.GOOD;
+        }
+        if (w >= NEAR_GOOD_WORDS && (sentence || line.stopwordRatio() >= 0.2)) {
+            return Kind.NEAR_GOOD;
+        }
+        return Kind.SHORT;
+    }
+
+    /** The class of the nearest line in {@code direction} that is not short (and not near-good when asked). */
+    private static Kind neighbour(Kind[] kinds, int i, int direction, boolean skipNearGood) {
+        for (int j = i + direction; j >= 0 && j < kinds.length; j += direction) {
+            Kind k = kinds[j];
+            if (k == Kind.SHORT || (skipNearGood && k == Kind.NEAR_GOOD)) {
+                continue;
+            }
+            return k;
+        }
+        return null;
+    }
+
+    private static boolean hasKeptAfter(Kind[] resolved, int i) {
+        for (int j = i + 1; j < resolved.length; j++) {
+            if (resolved[j] != Kind.CHROME) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Context-removed lines take the reason of the chrome block they sit in. */
+    private static void nameContextReasons(Line[] lines, String[] reason, Kind[] resolved, boolean[] byContext) {
+        int n = lines.length;
+        int i = 0;
+        while (i < n) {
+            if (resolved[i] != Kind.CHROME) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && resolved[end] == Kind.CHROME) {
+                end++;
+            }
+            boolean appeal = false;
+            boolean siteMarks = false;
+            for (int j = i; j < end; j++) {
+                appeal |= "appeal".equals(reason[j]);
+                siteMarks |= "url".equals(reason[j]) || isLogo(lines[j]);
+            }
+            for (int j = i; j < end; j++) {
+                if (!byContext[j]) {
+                    continue;
+                }
+                if (appeal) {
+                    reason[j] = "appeal";
+                } else if (siteMarks && looksLikeName(lines[j])) {
+                    reason[j] = "site-name";
+                } else {
+                    reason[j] = nearestReason(reason, byContext, j, i, end);
+                }
+            }
+            i = end;
+        }
+    }
+
+    private static boolean isLogo(Line line) {
+        return line.terms().size() == 1 && (line.terms().get(0).equals("logo") || line.terms().get(0).equals("شعار"));
+    }
+
+    /** A short name: at most four words, no sentence punctuation. */
+    static boolean looksLikeName(Line line) {
+        return line.words() >= 1 && line.words() <= 4 && !NAME_PUNCTUATION.matcher(line.text()).find();
+    }
+
+    private static String nearestReason(String[] reason, boolean[] byContext, int j, int from, int to) {
+        for (int d = 1; d < to - from; d++) {
+            if (j + d < to && !byContext[j + d] && reason[j + d] != null) {
+                return reason[j + d];
+            }
+            if (j - d >= from && !byContext[j - d] && reason[j - d] != null) {
+                return reason[j - d];
+            }
+        }
+        return "boilerplate";
+    }
+
+    private boolean isSubtitle(Line line) {
+        String text = line.text();
+        return line.words() >= 3 && line.words() <= MAX_SUBTITLE_WORDS && !line.endsSentence()
+                && Dateline.find(text) == null;
+    }
+
+    private boolean placeIsName(String place) {
+        for (String term : form.terms(place)) {
+            if (stopwords.isStopword(term)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Letters and digits of the matching form, nothing else: "same line" ignoring spacing and punctuation. */
+    private String key(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char f = MatchingForm.fold(text.charAt(i));
+            if (f != MatchingForm.DROP && Character.isLetterOrDigit(f)) {
+                sb.append(f);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Whether {@code key} is one or more copies of the title (with or without its suffix), glued or not. */
+    private static boolean isRepeat(String key, String titleKey, String fullKey) {
+        if (key.isEmpty() || titleKey.isEmpty()) {
+            return false;
+        }
+        if (key.equals(titleKey) || key.equals(fullKey)) {
+            return true;
+        }
+        if (titleKey.length() < MIN_REPEAT_KEY) {
+            return false;
+        }
+        int at = 0;
+        int copies = 0;
+        while (at < key.length()) {
+            if (key.startsWith(fullKey, at)) {
+                at += fullKey.length();
+            } else if (key.startsWith(titleKey, at)) {
+                at += titleKey.length();
+            } else {
+                return false;
+            }
+            copies++;
+        }
+        return copies >= 2;
+    }
+
+    /**
+     * Splits a site suffix off {@code title}: {@code [headline, site]}, or null. The tail must be short, look
+     * like a name (no sentence punctuation, no function words) and there must be evidence it is a name: a pipe
+     * separator, a wire service's name, the headline repeated without it elsewhere on the page, the tail found
+     * as a short line elsewhere on the page, or a tail that mixes letters with digits or is a domain.
+     */
+    private String[] splitSuffix(String title, List<String> texts, int t) {
+        Matcher m = SUFFIX.matcher(title);
+        if (!m.matches()) {
+            return null;
+        }
+        String head = m.group(1).strip();
+        String tail = m.group(2).strip();
+        List<String> tailTerms = form.terms(tail);
+        if (tailTerms.isEmpty() || tailTerms.size() > 4 || form.terms(head).size() < 3
+                || head.length() <= tail.length() || NAME_PUNCTUATION.matcher(tail).find()) {
+            return null;
+        }
+        boolean pipe = title.substring(m.end(1), m.start(2)).contains("|");
+        // A capitalized name may open with an article (The Guardian, Le Monde); otherwise function words
+        // mean the tail is part of the sentence.
+        int from = Character.isUpperCase(tail.charAt(0)) ? 1 : 0;
+        for (int i = from; i < tailTerms.size() && !pipe; i++) {
+            if (stopwords.isStopword(tailTerms.get(i))) {
+                return null;
+            }
+        }
+        boolean evidence = pipe || agencies.isOnlyAgencies(tail) || tail.matches(".*\\p{L}.*\\d.*|.*\\d.*\\p{L}.*|.*\\.[a-zA-Z]{2,}");
+        String headKey = key(head);
+        String tailKey = key(tail);
+        for (int i = 0; i < texts.size() && !evidence; i++) {
+            if (i == t) {
+                continue;
+            }
+            String k = key(texts.get(i));
+            evidence = k.equals(headKey) || k.equals(tailKey)
+                    || (tailKey.length() >= 4 && k.length() <= tailKey.length() + 12 && k.contains(tailKey));
+        }
+        return evidence ? new String[] {head, tail} : null;
+    }
+}

@@ -1,0 +1,71 @@
+package org.articlepipeline.normalize.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Function-word lists for Arabic, English and French, in {@link MatchingForm}, read from
+ * {@code org/articlepipeline/normalize/stopwords-<lang>.txt}.
+ *
+ * <p>Stopword density tells prose from page chrome (the jusText idea): sentences are full of function words,
+ * menus and labels have almost none. It also tells English from French.
+ */
+public final class Stopwords {
+
+    private final Map<String, Set<String>> byLanguage;
+    private final Set<String> all;
+
+    /** The shipped lists. */
+    public static Stopwords defaults() {
+        return new Stopwords(new MatchingForm());
+    }
+
+    private Stopwords(MatchingForm form) {
+        Set<String> ar = load("ar", form);
+        Set<String> en = load("en", form);
+        Set<String> fr = load("fr", form);
+        this.byLanguage = Map.of("ar", ar, "en", en, "fr", fr);
+        Set<String> union = new HashSet<>(ar);
+        union.addAll(en);
+        union.addAll(fr);
+        this.all = Set.copyOf(union);
+    }
+
+    /** Whether the matching-form {@code term} is a function word in any of the languages. */
+    public boolean isStopword(String term) {
+        return all.contains(term);
+    }
+
+    /** Whether the matching-form {@code term} is a function word of {@code language} ({@code ar}, {@code en}, {@code fr}). */
+    public boolean isStopword(String language, String term) {
+        Set<String> set = byLanguage.get(language);
+        return set != null && set.contains(term);
+    }
+
+    private static Set<String> load(String language, MatchingForm form) {
+        String name = "/org/articlepipeline/normalize/stopwords-" + language + ".txt";
+        Set<String> words = new HashSet<>();
+        try (InputStream in = Stopwords.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String s = line.strip();
+                if (!s.isEmpty() && !s.startsWith("#")) {
+                    words.addAll(form.terms(s));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(words);
+    }
+}

@@ -1,0 +1,80 @@
+package org.articlepipeline.normalize.clean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextCleanerTest {
+
+    private final TextCleaner cleaner = new TextCleaner();
+
+    private String clean(String s) {
+        return cleaner.cleanToText(s);
+    }
+
+    @Test
+    void composesToNfc() {
+        assertEquals("caf\u00e9", clean("cafe\u0301"));
+        // alef + combining hamza above composes to U+0623
+        assertEquals("\u0623", clean("\u0627\u0654"));
+    }
+
+    @Test
+    void foldsArabicPresentationFormsToLetters() {
+        // isolated/final/initial forms of lam, alef, meem
+        assertEquals("\u0644\u0627", clean("\uFEFB"));
+        assertEquals("\u0645\u0631\u062D\u0628\u0627", clean("\uFEE3\uFEAE\uFEA3\uFE92\uFE8E"));
+        assertEquals("\u0627\u0644\u0644\u0647", clean("\uFDF2"));
+    }
+
+    @Test
+    void keepsOtherCompatibilityCharactersAsWritten() {
+        assertEquals("\uFB01 \u00B2 \u2460", clean("\uFB01 \u00B2 \u2460"));
+    }
+
+    @Test
+    void removesZeroWidthAndBidiControlsAndSoftHyphens() {
+        assertEquals("abc def", clean("a\u200Bb\u200Ec \u202Bdef\u202C\u00AD"));
+        assertEquals("\u0645\u0631\u062D\u0628\u0627", clean("\u200F\u0645\u0631\u062D\u0628\u0627\u061C"));
+    }
+
+    @Test
+    void keepsZeroWidthNonJoinerInsideAPersianWord() {
+        assertEquals("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", clean("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"));
+        assertEquals("a b", clean("\u200Ca \u200Cb\u200C"));
+    }
+
+    @Test
+    void removesTatweel() {
+        assertEquals("\u0627\u0644\u0639\u0631\u0628", clean("\u0627\u0644\u0639\u0640\u0640\u0631\u0628"));
+    }
+
+    @Test
+    void turnsNoBreakAndUnicodeSpacesIntoOneSpace() {
+        assertEquals("a b c d", clean("a\u00A0b\u2009\u2009c\u3000\td"));
+    }
+
+    @Test
+    void turnsCrAndCrlfIntoLineBreaks() {
+        assertEquals(List.of("one", "two", "three"), cleaner.clean("one\r\ntwo\rthree").lines());
+    }
+
+    @Test
+    void trimsLinesCollapsesSpacesAndSeparatesParagraphsByOneBlankLine() {
+        assertEquals("a b\n\nc", clean("  a    b  \n\n\n\n   c   \n"));
+    }
+
+    @Test
+    void countsLinesHoldingOnlyInvisibleCharacters() {
+        CleanText t = cleaner.clean("a\n\u00A0\n\n\u200B\nb");
+        assertEquals(List.of("a", "b"), t.lines());
+        assertEquals(2, t.invisibleLines());
+    }
+
+    @Test
+    void keepsDiacriticsHamzaTaMarbutaDigitsAndPunctuation() {
+        String s = "\u0645\u064F\u062D\u064E\u0645\u064E\u0651\u062F \u0625\u0630\u0627 \u0645\u062F\u0631\u0633\u0629 \u0663\u0664 2015\u061F \u00AB\u0646\u0639\u0645\u00BB";
+        assertEquals(s, clean(s));
+    }
+}

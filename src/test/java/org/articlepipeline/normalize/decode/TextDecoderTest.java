@@ -1,0 +1,156 @@
+package org.articlepipeline.normalize.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TextDecoderTest {
+
+    private static final String ARABIC = "قال وزير الخارجية الفرنسي إن الرئيس الروسي طلب من فرنسا وضع خريطة للجماعات المسلحة في سوريا.";
+    private static final String FRENCH = "Le ministre français des Affaires étrangères a déclaré à Paris que la réunion était très importante.";
+
+    private final TextDecoder decoder = new TextDecoder(1000);
+
+    private Decoded.Text text(byte[] bytes, String contentType) {
+        return assertInstanceOf(Decoded.Text.class, decoder.decode(bytes, contentType));
+    }
+
+    private String reason(byte[] bytes) {
+        return assertInstanceOf(Decoded.Failure.class, decoder.decode(bytes, null)).reason();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
+    void readsPlainUtf8() {
+        Decoded.Text t = text(ARABIC.getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(ARABIC, t.text());
+        assertEquals("UTF-8", t.encoding());
+    }
+
+    @Test
+    void stripsUtf8ByteOrderMark() {
+        Decoded.Text t = text(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, ARABIC.getBytes(StandardCharsets.UTF_8)), null);
+        assertEquals(ARABIC, t.text());
+    }
+
+    @Test
+    void readsUtf16LittleEndianWithBom() {
+        Decoded.Text t = text(concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, ARABIC.getBytes(StandardCharsets.UTF_16LE)), null);
+        assertEquals(ARABIC, t.text());
+        assertEquals("UTF-16LE", t.encoding());
+    }
+
+    @Test
+    void readsUtf16BigEndianWithBom() {
+        Decoded.Text t = text(concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, FRENCH.getBytes(StandardCharsets.UTF_16BE)), null);
+        assertEquals(FRENCH, t.text());
+        assertEquals("UTF-16BE", t.encoding());
+    }
+
+    @Test
+    void recognizesUtf16WithoutBom() {
+        Decoded.Text t = text(ARABIC.getBytes(StandardCharsets.UTF_16LE), null);
+        assertEquals(ARABIC, t.text());
+        assertEquals("UTF-16LE", t.encoding());
+    }
+
+    @Test
+    void oneStrayInvalidByteDoesNotFlipUtf8ToALegacyCharset() {
+        byte[] good = ARABIC.getBytes(StandardCharsets.UTF_8);
+        byte[] bad = concat(concat(java.util.Arrays.copyOf(good, 20), new byte[] {(byte) 0xFF}),
+                java.util.Arrays.copyOfRange(good, 20, good.length));
+        Decoded.Text t = text(bad, "text/plain; charset=windows-1256");
+        assertEquals("UTF-8", t.encoding());
+        assertTrue(t.text().contains("\uFFFD"));
+        assertTrue(t.text().endsWith("سوريا."));
+    }
+
+    @Test
+    void detectsWindows1256Arabic() {
+        Decoded.Text t = text(ARABIC.getBytes(Charset.forName("windows-1256")), null);
+        assertEquals("windows-1256", t.encoding());
+        assertEquals(ARABIC, t.text());
+    }
+
+    @Test
+    void detectsIso88596Arabic() {
+        String plain = "قال وزير الخارجية الفرنسي ان الرئيس الروسي طلب من فرنسا وضع خريطة للجماعات المسلحة في سوريا";
+        Decoded.Text t = text(plain.getBytes(Charset.forName("ISO-8859-6")), null);
+        assertEquals("ISO-8859-6", t.encoding());
+        assertEquals(plain, t.text());
+    }
+
+    @Test
+    void evidenceBeatsAStaleDeclaredCharset() {
+        Decoded.Text t = text(ARABIC.getBytes(Charset.forName("windows-1256")), "text/plain; charset=ISO-8859-1");
+        assertEquals("windows-1256", t.encoding());
+        Decoded.Text u = text(ARABIC.getBytes(StandardCharsets.UTF_8), "text/html; charset=windows-1256");
+        assertEquals("UTF-8", u.encoding());
+    }
+
+    @Test
+    void detectsWindows1252LatinWithSmartQuotes() {
+        String s = "Le ministre a dit \u201cnon\u201d \u2014 c\u2019était prévu.";
+        Decoded.Text t = text(s.getBytes(Charset.forName("windows-1252")), null);
+        assertEquals("windows-1252", t.encoding());
+        assertEquals(s, t.text());
+    }
+
+    @Test
+    void honorsDeclaredIso88591WhenTheBytesAgree() {
+        Decoded.Text t = text(FRENCH.getBytes(StandardCharsets.ISO_8859_1), "text/plain; charset=iso-8859-1");
+        assertEquals("ISO-8859-1", t.encoding());
+        assertEquals(FRENCH, t.text());
+    }
+
+    @Test
+    void rejectsEmptyContent() {
+        assertEquals("empty", reason(new byte[0]));
+    }
+
+    @Test
+    void rejectsContentOverTheCap() {
+        assertEquals("too-large", reason(new byte[1001]));
+    }
+
+    @Test
+    void rejectsPdfZipGzipPngJpegGifByMagicNumber() {
+        assertEquals("binary-content", reason("%PDF-1.7\nrest".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("binary-content", reason(new byte[] {'P', 'K', 3, 4, 20, 0}));
+        assertEquals("binary-content", reason(new byte[] {0x1F, (byte) 0x8B, 8, 0}));
+        assertEquals("binary-content", reason(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10}));
+        assertEquals("binary-content", reason(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}));
+        assertEquals("binary-content", reason("GIF89a....".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void rejectsNulBytes() {
+        assertEquals("binary-content", reason("abc\0def ghi jkl".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void rejectsManyControlBytes() {
+        byte[] b = new byte[200];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) (i % 3 == 0 ? 0x01 : 'a');
+        }
+        assertEquals("binary-content", reason(b));
+    }
+
+    @Test
+    void readsTheCharsetFromAContentType() {
+        assertEquals("windows-1256", TextDecoder.declaredCharset("text/plain; charset=\"CP1256\""));
+        assertEquals("ISO-8859-6", TextDecoder.declaredCharset("text/html;charset=iso-8859-6; foo=bar"));
+        assertEquals(null, TextDecoder.declaredCharset("text/plain"));
+    }
+}

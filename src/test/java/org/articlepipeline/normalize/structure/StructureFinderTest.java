@@ -1,0 +1,204 @@
+package org.articlepipeline.normalize.structure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.articlepipeline.normalize.RemovedLine;
+import org.articlepipeline.normalize.clean.TextCleaner;
+import org.articlepipeline.normalize.describe.Agencies;
+import org.articlepipeline.normalize.describe.DateFinder;
+import org.articlepipeline.normalize.text.MatchingForm;
+import org.articlepipeline.normalize.text.Stopwords;
+import org.junit.jupiter.api.Test;
+
+class StructureFinderTest {
+
+    private static final String P1 = "قال وزير الخارجية الفرنسي اليوم الجمعة إن الرئيس الروسي طلب من فرنسا وضع خريطة لأماكن تواجد الجماعات التي تحارب التنظيم في سوريا.";
+    private static final String P2 = "واتفق الرئيسان خلال محادثات في موسكو أمس الخميس على تبادل المعلومات عن التنظيم وجماعات المعارضة المسلحة الأخرى لتحسين فعالية الحملات.";
+    private static final String P3 = "وكان مسؤولون فرنسيون قد صرحوا بأنهم يدرسون إرسال قوات خاصة لمساعدتها وهي خطوة نوقشت مع الرئيس الأمريكي في واشنطن يوم الثلاثاء.";
+    private static final String EN1 = "The minister said on Friday that the talks with the rebels would resume next week in Geneva, after a pause of almost two months.";
+    private static final String EN2 = "Officials from both sides have met twice this year, but no agreement has been reached on the terms of a ceasefire in the region.";
+
+    private final StructureFinder finder = new StructureFinder(new MatchingForm(), Stopwords.defaults(),
+            ChromeLexicon.defaults(), new DateFinder(), new Agencies());
+
+    private PageStructure find(String... lines) {
+        return finder.find(new TextCleaner().clean(String.join("\n\n", lines)));
+    }
+
+    private static String reasonOf(PageStructure p, String line) {
+        return p.removed().stream().filter(r -> r.text().equals(line)).map(RemovedLine::reason).findFirst().orElse(null);
+    }
+
+    @Test
+    void takesTheFirstLineAsTheHeadline() {
+        PageStructure p = find("عنوان الخبر الرئيسي اليوم", P1, P2);
+        assertEquals("عنوان الخبر الرئيسي اليوم", p.title());
+        assertEquals(List.of(P1, P2), p.paragraphs());
+    }
+
+    @Test
+    void removesCopyOfTitleGluedToItself() {
+        String t = "فرنسا: بوتين طلب خريطة لمواقع الجماعات";
+        PageStructure p = find(t, t + t, t, P1, P2);
+        assertEquals(t, p.title());
+        assertEquals("repeated-title", reasonOf(p, t + t));
+        assertEquals(List.of(P1, P2), p.paragraphs());
+    }
+
+    @Test
+    void removesRepeatedTitleWrittenWithOtherSpacingAndPunctuation() {
+        PageStructure p = find("Talks to resume in Geneva next week", "Talks to resume in Geneva, next week.", EN1, EN2);
+        assertEquals(List.of(EN1, EN2), p.paragraphs());
+        assertEquals(2, p.removed().size() + 1);
+    }
+
+    @Test
+    void splitsASiteSuffixWhenTheHeadlineAppearsWithoutIt() {
+        PageStructure p = find("أولوند يقصد روسيا أملا في تحقيق تقدم – مصدر24", "أولوند يقصد روسيا أملا في تحقيق تقدم", P1, P2);
+        assertEquals("أولوند يقصد روسيا أملا في تحقيق تقدم", p.title());
+        assertEquals("مصدر24", p.titleSuffix());
+    }
+
+    @Test
+    void splitsAPipeSuffix() {
+        PageStructure p = find("Talks to resume in Geneva next week | The Daily Courier", EN1, EN2);
+        assertEquals("Talks to resume in Geneva next week", p.title());
+        assertEquals("The Daily Courier", p.titleSuffix());
+    }
+
+    @Test
+    void doesNotSplitAHeadlineThatMerelyContainsADash() {
+        PageStructure p = find("Macron - the man who wanted to talk to everyone", EN1, EN2);
+        assertEquals("Macron - the man who wanted to talk to everyone", p.title());
+        assertNull(p.titleSuffix());
+        PageStructure q = find("مقتل خمسة مدنيين في غارة على ريف إدلب - سوريا", P1, P2);
+        assertNull(q.titleSuffix());
+    }
+
+    @Test
+    void takesAShortUnpunctuatedLineAfterTheHeadlineAsSubtitle() {
+        PageStructure p = find("فرنسا تريد إنهاء التنسيق مع روسيا", "لا ترجمة فعلية للتعاون المشترك", P1, P2);
+        assertEquals("لا ترجمة فعلية للتعاون المشترك", p.subtitle());
+        assertEquals(List.of(P1, P2), p.paragraphs());
+    }
+
+    @Test
+    void doesNotTakeALongLeadParagraphAsSubtitle() {
+        PageStructure p = find("عنوان الخبر الرئيسي اليوم", P2, P1);
+        assertNull(p.subtitle());
+        assertEquals(List.of(P2, P1), p.paragraphs());
+    }
+
+    @Test
+    void removesTheDatelineFromTheFirstParagraphAndKeepsTheRest() {
+        PageStructure p = find("عنوان الخبر الرئيسي اليوم", "باريس- " + P1, P2);
+        assertEquals("باريس", p.dateline().place());
+        assertEquals(P1, p.paragraphs().get(0));
+        PageStructure q = find("عنوان الخبر الرئيسي اليوم", "واشنطن (أ ف ب) - " + P1, P2);
+        assertEquals("واشنطن", q.dateline().place());
+        assertEquals("أ ف ب", q.dateline().parenthesis());
+    }
+
+    @Test
+    void readsEnglishAndFrenchWireDatelines() {
+        Dateline d = Dateline.find("LONDON (Reuters) - " + EN1);
+        assertEquals("LONDON", d.place());
+        assertEquals("Reuters", d.parenthesis());
+        assertEquals(EN1, d.rest());
+        assertEquals("PARIS", Dateline.find("PARIS (AFP) - Le gouvernement a annoncé lundi une réforme.").place());
+        assertEquals("Paris", Dateline.find("Paris (AFP) - Le gouvernement a annoncé lundi une réforme.").place());
+        assertEquals("LONDON", Dateline.find("LONDON — " + EN1).place());
+        assertEquals("March 3", Dateline.find("WASHINGTON, March 3 (Reuters) - " + EN1).date());
+    }
+
+    @Test
+    void doesNotReadAHyphenatedWordAsADateline() {
+        assertNull(Dateline.find("اتفاق روسي-فرنسي على تشكيل تحالف واسع ضد الإرهاب في سوريا"));
+        assertNull(Dateline.find("The well-known minister said nothing about the talks."));
+    }
+
+    @Test
+    void keepsASectionHeadingBetweenProseParagraphs() {
+        PageStructure p = find("عنوان الخبر الرئيسي اليوم", P1, "مصير الأسد", P2, P3);
+        assertTrue(p.paragraphs().contains("مصير الأسد"));
+    }
+
+    @Test
+    void removesWidgetsAndSiteNameAfterTheLastParagraph() {
+        PageStructure p = find("عنوان الخبر الرئيسي اليوم", P1, P2, "الأكثر قراءة", "No stories found.", "logo", "اسم الموقع", "www.example.com");
+        assertEquals(List.of(P1, P2), p.paragraphs());
+        assertEquals("widget", reasonOf(p, "الأكثر قراءة"));
+        assertEquals("widget", reasonOf(p, "No stories found."));
+        assertEquals("site-name", reasonOf(p, "اسم الموقع"));
+        assertEquals("url", reasonOf(p, "www.example.com"));
+    }
+
+    @Test
+    void removesFormMessagesAndTheWholeAppealBlockInTheFooter() {
+        PageStructure p = find("عنوان الخبر الرئيسي اليوم", P1, P2, "نجاح", "شكرًا لك! تم إرسال رسالتك بنجاح.", "×",
+                "الصحافة الحرة تحتاج إلى قرائها في هذه الأيام الصعبة..", "ادعم الموقع المستقل", "اضغط هنا للتبرع");
+        assertEquals(List.of(P1, P2), p.paragraphs());
+        assertEquals("form-message", reasonOf(p, "شكرًا لك! تم إرسال رسالتك بنجاح."));
+        assertEquals("appeal", reasonOf(p, "الصحافة الحرة تحتاج إلى قرائها في هذه الأيام الصعبة.."));
+    }
+
+    @Test
+    void keepsAShortClosingSentenceAfterProse() {
+        PageStructure p = find("Talks to resume in Geneva next week", EN1, EN2, "He declined to comment.", "Share", "Print");
+        assertEquals(List.of(EN1, EN2, "He declined to comment."), p.paragraphs());
+    }
+
+    @Test
+    void removesCreditTimestampAndStrayPunctuation() {
+        PageStructure p = find("عنوان الخبر الرئيسي اليوم", P1, P2, "\u00A0", "26.11.2015 20:55", "المصدر:رويترز", "'");
+        assertEquals(List.of(P1, P2), p.paragraphs());
+        assertEquals("timestamp", reasonOf(p, "26.11.2015 20:55"));
+        assertEquals("credit", reasonOf(p, "المصدر:رويترز"));
+        assertEquals("punctuation", reasonOf(p, "'"));
+        assertTrue(p.removed().contains(new RemovedLine("", "blank")));
+    }
+
+    @Test
+    void removesIconLabelsAndFontSizeButtons() {
+        PageStructure p = find("عنوان الخبر الرئيسي اليوم", "camera iconالرئيسان خلال المؤتمر (AFP)", "tag icon ع ع ع", "A A A", P1, P2);
+        assertEquals(List.of(P1, P2), p.paragraphs());
+        assertEquals("caption-icon", reasonOf(p, "camera iconالرئيسان خلال المؤتمر (AFP)"));
+        assertEquals("ui-label", reasonOf(p, "tag icon ع ع ع"));
+        assertEquals("ui-label", reasonOf(p, "A A A"));
+    }
+
+    @Test
+    void removesShareReadMoreBreadcrumbsAndCopyright() {
+        PageStructure p = find("Talks to resume in Geneva next week", "Home › World › Middle East", EN1,
+                "Read more: Geneva talks stall again", EN2, "© 2024 The Daily Courier. All rights reserved.");
+        assertEquals(List.of(EN1, EN2), p.paragraphs());
+        assertEquals("navigation", reasonOf(p, "Home › World › Middle East"));
+        assertEquals("related", reasonOf(p, "Read more: Geneva talks stall again"));
+        assertEquals("copyright", reasonOf(p, "© 2024 The Daily Courier. All rights reserved."));
+    }
+
+    @Test
+    void keepsProseThatMentionsUiWordsInTheMiddleOfTheArticle() {
+        String prose = "The company said it would share more details on Friday, after the error was found in its systems.";
+        PageStructure p = find("Talks to resume in Geneva next week", EN1, prose, EN2);
+        assertTrue(p.paragraphs().contains(prose));
+    }
+
+    @Test
+    void endsSentenceSeesThroughClosingQuotes() {
+        assertTrue(StructureFinder.endsSentence("قال: «نعم.»"));
+        assertTrue(StructureFinder.endsSentence("He said \"yes.\""));
+        assertFalse(StructureFinder.endsSentence("مصير الأسد"));
+    }
+
+    @Test
+    void removesATrailingRunOfShortUnpunctuatedLines() {
+        PageStructure p = find("Talks to resume in Geneva next week", EN1, EN2, "Geneva talks", "Middle East");
+        assertEquals(List.of(EN1, EN2), p.paragraphs());
+        assertFalse(p.paragraphs().contains("Middle East"));
+    }
+}
