@@ -100,8 +100,16 @@ public final class ArticleIngestor {
         ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.OK, null, null,
                 metadataOf(article), now(), sizeOf(change, object), eTagOf(change, object), versionOf(change, object),
                 Sequencer.comparable(change.sequencer()), bucket.textKey(id), bucket.documentKey(id));
+        if (repository.holdsNewerThan(id, record.sequencer())) {
+            // Known stale before anything is written: the outputs of the newer state stay untouched.
+            return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
+        }
+        // Outputs before the item: once lookups list an article, its text can be read.
+        bucket.writeOutputs(id, article.text(), documentBytes(result, id, change.key()));
         ArticleRepository.Write write = repository.applyIfNotStale(record);
         if (!write.applied()) {
+            // A newer event was applied between the check and the write: put its outputs back.
+            restoreOutputs(id);
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
         write.previous().filter(ArticleRecord::isVisible).ifPresent(previous -> forgetReplaced(previous, article));
@@ -112,7 +120,6 @@ public final class ArticleIngestor {
         if (article.fingerprint() != null) {
             duplicates.link(id, article.fingerprint());
         }
-        bucket.writeOutputs(id, article.text(), documentBytes(result, id, change.key()));
         return outcome(id, change, IngestOutcome.Outcome.OK, null, started);
     }
 
@@ -141,6 +148,28 @@ public final class ArticleIngestor {
         // A rejected re-upload must not leave the previous version's outputs readable.
         bucket.deleteOutputs(id);
         return outcome(id, change, IngestOutcome.Outcome.REJECTED, reason, started);
+    }
+
+    /**
+     * Rewrites an article's outputs from the state its item holds now, after a stale event overwrote them
+     * in the narrow window between its staleness check and its conditional write.
+     */
+    private void restoreOutputs(String id) {
+        Optional<ArticleRecord> current = repository.find(id);
+        if (current.isEmpty() || !current.get().isVisible()) {
+            bucket.deleteOutputs(id);
+            return;
+        }
+        ArticleRecord record = current.get();
+        Optional<ArticleBucket.StoredObject> object = bucket.readOriginal(record.key(), record.eTag(), maxArticleBytes);
+        if (object.isEmpty()) {
+            return; // replaced again: that newer event writes its own outputs
+        }
+        NormalizationResult result = normalizer.normalize(object.get().content(),
+                new ArticleOrigin(record.key(), object.get().contentType()));
+        if (result instanceof NormalizationResult.Accepted accepted) {
+            bucket.writeOutputs(id, accepted.article().text(), documentBytes(result, id, record.key()));
+        }
     }
 
     /** Takes a previous version that is no longer visible out of the duplicate indexes. */

@@ -96,6 +96,16 @@ public final class ArticleRepository {
     public record Write(boolean applied, Optional<ArticleRecord> previous) {
     }
 
+    /**
+     * True when the item already holds state from an event later than {@code sequencer} (a consistent
+     * read of one attribute). A cheap early exit only: the conditional write stays the guard.
+     */
+    public boolean holdsNewerThan(String id, String sequencer) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).key(articleKey(id))
+                .consistentRead(true).projectionExpression("sequencer")).item();
+        return item != null && item.containsKey("sequencer") && item.get("sequencer").s().compareTo(sequencer) > 0;
+    }
+
     /** The article stored under {@code id}, whatever its status. */
     public Optional<ArticleRecord> find(String id) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName)

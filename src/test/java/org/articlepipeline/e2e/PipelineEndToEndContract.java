@@ -71,7 +71,7 @@ abstract class PipelineEndToEndContract {
                 HttpResponse<String> text = get(article.path("textUrl").asText());
                 assertThat(text.statusCode()).isEqualTo(200);
                 assertThat(text.headers().firstValue("content-type")).hasValue("text/plain; charset=utf-8");
-                assertThat(text.body()).isNotBlank();
+                assertThat(text.body()).isNotBlank().doesNotStartWith(article.path("title").asText());
             }
 
             JsonNode listing = mapper.readTree(get("/articles?limit=100").body());
