@@ -11,6 +11,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.normalize.ArticleNormalizer;
@@ -65,8 +69,21 @@ public final class IngestHandler implements RequestStreamHandler {
         return new ArticleIngestor(settings,
                 new ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),
                 new ArticleRepository(dynamoDb, settings.tableName()),
-                new DuplicateIndex(dynamoDb, settings.tableName()),
+                new DuplicateIndex(dynamoDb, settings.tableName(), bandLookups()),
                 new ArticleNormalizer(), new ObjectMapper(), maxBytes, Clock.systemUTC());
+    }
+
+    /**
+     * Runs an article's independent band queries side by side. Daemon threads, created on demand and
+     * dropped when idle, so a frozen or checkpointed environment holds no busy thread; when all are busy
+     * the caller runs the query itself.
+     */
+    private static ExecutorService bandLookups() {
+        return new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "band-lookup");
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     @Override

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.articlepipeline.normalize.Fingerprint;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -51,10 +54,21 @@ public final class DuplicateIndex {
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final Executor lookups;
 
+    /** An index whose band lookups run one after another on the calling thread. */
     public DuplicateIndex(DynamoDbClient dynamoDb, String tableName) {
+        this(dynamoDb, tableName, Runnable::run);
+    }
+
+    /**
+     * @param lookups runs the {@value #BANDS} independent band queries of one article; an I/O pool
+     *                turns 32 sequential round trips into a few
+     */
+    public DuplicateIndex(DynamoDbClient dynamoDb, String tableName, Executor lookups) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+        this.lookups = lookups;
     }
 
     /**
@@ -106,13 +120,16 @@ public final class DuplicateIndex {
         }
         batchWrite(writes);
 
-        Set<String> candidates = new LinkedHashSet<>();
+        List<CompletableFuture<QueryResponse>> buckets = new ArrayList<>();
         for (String bandKey : bandKeys) {
-            QueryResponse bucket = dynamoDb.query(b -> b.tableName(tableName)
+            buckets.add(CompletableFuture.supplyAsync(() -> dynamoDb.query(b -> b.tableName(tableName)
                     .keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", s(bandKey)))
-                    .limit(CANDIDATES_PER_BAND));
-            for (Map<String, AttributeValue> item : bucket.items()) {
+                    .limit(CANDIDATES_PER_BAND)), lookups));
+        }
+        Set<String> candidates = new LinkedHashSet<>();
+        for (CompletableFuture<QueryResponse> bucket : buckets) {
+            for (Map<String, AttributeValue> item : join(bucket).items()) {
                 String candidate = item.get(TableLayout.SK).s();
                 if (!candidate.equals(id) && candidates.size() < MAX_CANDIDATES) {
                     candidates.add(candidate);
@@ -122,6 +139,18 @@ public final class DuplicateIndex {
         List<NearDuplicate> found = verify(fingerprint, candidates);
         replaceRelations(id, found);
         return found;
+    }
+
+    private static QueryResponse join(CompletableFuture<QueryResponse> query) {
+        try {
+            return query.join();
+        } catch (CompletionException e) {
+            // Rethrow the SDK's own exception, so callers see the same failure as a sequential query.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Removes {@code id} from the band items of {@code fingerprint} and every relation it is part of. */
