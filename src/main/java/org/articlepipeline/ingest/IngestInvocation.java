@@ -67,17 +67,13 @@ public final class IngestInvocation {
     }
 
     private ObjectNode sns(JsonNode event, Consumer<String> log) {
-        ObjectNode response = mapper.createObjectNode();
-        ArrayNode outcomes = response.putArray("outcomes");
+        List<ObjectChange> changes = new java.util.ArrayList<>();
         for (JsonNode record : event.path("Records")) {
-            List<ObjectChange> changes = payloads.parse(record.path("Sns").path("Message").asText(""))
+            changes.addAll(payloads.parse(record.path("Sns").path("Message").asText(""))
                     .flatMap(payloads::changes)
-                    .orElseThrow(() -> new UnrecognizedEventException("an SNS message that is not an S3 event"));
-            for (ObjectChange change : changes) {
-                outcomes.add(applyAndLog(change, log));
-            }
+                    .orElseThrow(() -> new UnrecognizedEventException("an SNS message that is not an S3 event")));
         }
-        return response;
+        return direct(changes, log);
     }
 
     private ObjectNode sqs(JsonNode event, Consumer<String> log) {

@@ -114,16 +114,27 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** The environment a Lambda function would see here: settings, endpoints, region and credentials. */
     static Map<String, String> environment(PipelineSettings settings, EmbeddedServices services) {
+        return environmentFor(settings, services.s3Endpoint().toString(), services.dynamoDbEndpoint().toString(),
+                REGION, EmbeddedServices.ACCESS_KEY, EmbeddedServices.SECRET_KEY);
+    }
+
+    /**
+     * The environment of functions running against S3 and DynamoDB at the given endpoints: the pipeline's
+     * settings plus the SDK's standard endpoint, region and credential variables.
+     */
+    public static Map<String, String> environmentFor(PipelineSettings settings, String s3Endpoint,
+                                                     String dynamoDbEndpoint, String region, String accessKey,
+                                                     String secretKey) {
         Map<String, String> environment = new HashMap<>();
         environment.put(PipelineSettings.BUCKET_VARIABLE, settings.bucket());
         environment.put(PipelineSettings.INPUT_PREFIX_VARIABLE, settings.inputPrefix());
         environment.put(PipelineSettings.OUTPUT_PREFIX_VARIABLE, settings.outputPrefix());
         environment.put(PipelineSettings.TABLE_VARIABLE, settings.tableName());
-        environment.put("AWS_ENDPOINT_URL_S3", services.s3Endpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", services.dynamoDbEndpoint().toString());
-        environment.put("AWS_REGION", REGION);
-        environment.put("AWS_ACCESS_KEY_ID", EmbeddedServices.ACCESS_KEY);
-        environment.put("AWS_SECRET_ACCESS_KEY", EmbeddedServices.SECRET_KEY);
+        environment.put("AWS_ENDPOINT_URL_S3", s3Endpoint);
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint);
+        environment.put("AWS_REGION", region);
+        environment.put("AWS_ACCESS_KEY_ID", accessKey);
+        environment.put("AWS_SECRET_ACCESS_KEY", secretKey);
         return Map.copyOf(environment);
     }
 

@@ -1,6 +1,5 @@
 package org.articlepipeline.e2e;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.local.LocalPipeline;
@@ -35,17 +34,9 @@ class LocalStackEndToEndTest extends PipelineEndToEndContract {
 
     @BeforeAll
     static void attachPipeline() throws Exception {
-        Map<String, String> environment = new HashMap<>();
-        PipelineSettings settings = PipelineSettings.defaults();
-        environment.put(PipelineSettings.BUCKET_VARIABLE, settings.bucket());
-        environment.put(PipelineSettings.INPUT_PREFIX_VARIABLE, settings.inputPrefix());
-        environment.put(PipelineSettings.OUTPUT_PREFIX_VARIABLE, settings.outputPrefix());
-        environment.put(PipelineSettings.TABLE_VARIABLE, settings.tableName());
-        environment.put("AWS_ENDPOINT_URL_S3", LOCALSTACK.getEndpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", LOCALSTACK.getEndpoint().toString());
-        environment.put("AWS_REGION", LOCALSTACK.getRegion());
-        environment.put("AWS_ACCESS_KEY_ID", LOCALSTACK.getAccessKey());
-        environment.put("AWS_SECRET_ACCESS_KEY", LOCALSTACK.getSecretKey());
+        Map<String, String> environment = LocalPipeline.environmentFor(PipelineSettings.defaults(),
+                LOCALSTACK.getEndpoint().toString(), LOCALSTACK.getEndpoint().toString(), LOCALSTACK.getRegion(),
+                LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey());
         pipeline = LocalPipeline.attach(environment, 0, line -> { });
     }
 
