@@ -33,10 +33,12 @@ final class IngestCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> processEnvironment;
 
-    IngestCommand(PrintStream out, PrintStream err) {
+    IngestCommand(PrintStream out, PrintStream err, Map<String, String> processEnvironment) {
         this.out = out;
         this.err = err;
+        this.processEnvironment = processEnvironment;
     }
 
     int run(List<String> args) {
@@ -45,8 +47,8 @@ final class IngestCommand {
             throw new Arguments.UsageException("ingest needs at least one file or folder");
         }
         long timeoutMillis = seconds(arguments.option("--timeout", "120")) * 1000;
-        Map<String, Path> uploads = plan(arguments.operands());
-        Map<String, String> environment = StackEnvironment.resolve(err);
+        Map<String, Path> uploads = plan(arguments.operands(), PipelineSettings.fromEnvironment(processEnvironment));
+        Map<String, String> environment = StackEnvironment.resolve(processEnvironment, err);
         PipelineSettings settings = PipelineSettings.fromEnvironment(environment);
         AwsClients clients = new AwsClients(environment);
         Map<String, String> eTags = new LinkedHashMap<>();
@@ -118,8 +120,7 @@ final class IngestCommand {
     }
 
     /** Object key for each file: folders keep their inner paths below the input prefix. */
-    private static Map<String, Path> plan(List<String> operands) {
-        PipelineSettings defaults = PipelineSettings.fromEnvironment(System.getenv());
+    private static Map<String, Path> plan(List<String> operands, PipelineSettings defaults) {
         Map<String, Path> uploads = new LinkedHashMap<>();
         for (String operand : operands) {
             Path path = Path.of(operand);

@@ -25,10 +25,12 @@ final class InvokeCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> processEnvironment;
 
-    InvokeCommand(PrintStream out, PrintStream err) {
+    InvokeCommand(PrintStream out, PrintStream err, Map<String, String> processEnvironment) {
         this.out = out;
         this.err = err;
+        this.processEnvironment = processEnvironment;
     }
 
     int run(List<String> args) {
@@ -45,7 +47,7 @@ final class InvokeCommand {
         } catch (IOException e) {
             throw new CommandException("--event " + eventFile + " is not a readable JSON file: " + e.getMessage(), 2);
         }
-        Map<String, String> environment = StackEnvironment.resolve(err);
+        Map<String, String> environment = StackEnvironment.resolve(processEnvironment, err);
         RequestStreamHandler handler = switch (function) {
             case "ingest" -> new IngestHandler(environment);
             case "lookup" -> new LookupHandler(environment);

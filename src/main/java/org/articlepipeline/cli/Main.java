@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code java -jar article-pipeline.jar [command] ...}: the local pipeline and its tools.
@@ -32,22 +33,26 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        int code = run(Arrays.asList(args), out, err);
+        int code = run(Arrays.asList(args), out, err, System.getenv());
         if (code != ServeCommand.RUNNING) {
             System.exit(code);
         }
     }
 
-    /** Runs one command; returns its exit code, or {@link ServeCommand#RUNNING} when it keeps serving. */
-    static int run(List<String> args, PrintStream out, PrintStream err) {
+    /**
+     * Runs one command; returns its exit code, or {@link ServeCommand#RUNNING} when it keeps serving.
+     *
+     * @param environment the process environment (tests pass their own)
+     */
+    static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> environment) {
         String command = args.isEmpty() || args.get(0).startsWith("--") ? "serve" : args.get(0);
         List<String> rest = args.isEmpty() || args.get(0).startsWith("--") ? args : args.subList(1, args.size());
         try {
             return switch (command) {
                 case "serve" -> new ServeCommand(out, err).run(rest);
                 case "normalize" -> new NormalizeCommand(out, err).run(rest);
-                case "invoke" -> new InvokeCommand(out, err).run(rest);
-                case "ingest" -> new IngestCommand(out, err).run(rest);
+                case "invoke" -> new InvokeCommand(out, err, environment).run(rest);
+                case "ingest" -> new IngestCommand(out, err, environment).run(rest);
                 case "help", "-h", "--help" -> {
                     out.print(USAGE);
                     yield 0;

@@ -18,8 +18,7 @@ final class StackEnvironment {
      * The process environment when it names an endpoint ({@code AWS_ENDPOINT_URL*}) or AWS credentials;
      * otherwise the local stack's endpoints and credentials on the default ports.
      */
-    static Map<String, String> resolve(PrintStream err) {
-        Map<String, String> process = System.getenv();
+    static Map<String, String> resolve(Map<String, String> process, PrintStream err) {
         boolean namesAStack = process.keySet().stream().anyMatch(name -> name.startsWith("AWS_ENDPOINT_URL"))
                 || System.getProperty("aws.endpointUrl") != null
                 || process.containsKey("AWS_ACCESS_KEY_ID") || process.containsKey("AWS_PROFILE");

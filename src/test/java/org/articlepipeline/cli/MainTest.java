@@ -22,7 +22,7 @@ class MainTest {
 
     private int run(String... args) {
         return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), java.util.Map.of());
     }
 
     @Test
