@@ -41,6 +41,25 @@ class IngestEventShapesTest {
     }
 
     @Test
+    void eachChangeIsLoggedAsOneJsonLineWithIdKeyEventOutcomeAndDuration() throws Exception {
+        IngestFixture.Upload upload = fixture.upload("incoming/logged.txt", IngestOrderingAndIdempotencyTest.article("Log", "Body."));
+        java.util.List<String> lines = new java.util.ArrayList<>();
+
+        fixture.handler().handleRequest(
+                new java.io.ByteArrayInputStream(fixture.created(upload).toString().getBytes(StandardCharsets.UTF_8)),
+                new java.io.ByteArrayOutputStream(),
+                new org.articlepipeline.local.LocalContext("IngestFunction", 60_000, lines::add));
+
+        assertThat(lines).hasSize(1);
+        JsonNode line = IngestFixture.mapper().readTree(lines.get(0));
+        assertThat(line.path("id").asText()).isEqualTo(fixture.idOf("incoming/logged.txt"));
+        assertThat(line.path("key").asText()).isEqualTo("incoming/logged.txt");
+        assertThat(line.path("eventName").asText()).isEqualTo("ObjectCreated:Put");
+        assertThat(line.path("outcome").asText()).isEqualTo("OK");
+        assertThat(line.has("durationMs")).isTrue();
+    }
+
+    @Test
     void severalRecordsInOneNotificationAreAllApplied() {
         IngestFixture.Upload a = fixture.upload("incoming/one.txt", IngestOrderingAndIdempotencyTest.article("One", "Body one."));
         IngestFixture.Upload b = fixture.upload("incoming/two.txt", IngestOrderingAndIdempotencyTest.article("Two", "Body two."));
