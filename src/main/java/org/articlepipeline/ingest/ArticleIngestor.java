@@ -14,10 +14,13 @@ import org.articlepipeline.normalize.NormalizationResult;
 import org.articlepipeline.normalize.NormalizedArticle;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleId;
+import org.articlepipeline.store.ArticleIndexes;
 import org.articlepipeline.store.ArticleMetadata;
 import org.articlepipeline.store.ArticleRecord;
 import org.articlepipeline.store.ArticleRepository;
 import org.articlepipeline.store.ArticleStatus;
+import org.articlepipeline.store.IndexedArticle;
+import org.articlepipeline.store.StoredItem;
 import org.articlepipeline.store.TableLayout;
 
 /**
@@ -33,6 +36,7 @@ public final class ArticleIngestor {
     private final PipelineSettings settings;
     private final ArticleBucket bucket;
     private final ArticleRepository repository;
+    private final ArticleIndexes indexes;
     private final ArticleNormalizer normalizer;
     private final ArticleDocuments documents;
     private final ObjectMapper mapper;
@@ -40,10 +44,12 @@ public final class ArticleIngestor {
     private final Clock clock;
 
     public ArticleIngestor(PipelineSettings settings, ArticleBucket bucket, ArticleRepository repository,
-                           ArticleNormalizer normalizer, ObjectMapper mapper, long maxArticleBytes, Clock clock) {
+                           ArticleIndexes indexes, ArticleNormalizer normalizer, ObjectMapper mapper,
+                           long maxArticleBytes, Clock clock) {
         this.settings = settings;
         this.bucket = bucket;
         this.repository = repository;
+        this.indexes = indexes;
         this.normalizer = normalizer;
         this.documents = new ArticleDocuments(mapper);
         this.mapper = mapper;
@@ -88,19 +94,26 @@ public final class ArticleIngestor {
         ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.OK, null, null,
                 metadataOf(article), now(), sizeOf(change, object), eTagOf(change, object), versionOf(change, object),
                 Sequencer.comparable(change.sequencer()), bucket.textKey(id), bucket.documentKey(id));
-        if (!repository.applyIfNotStale(record)) {
+        IndexedArticle indexed = indexes.index(record, article.text());
+        Optional<StoredItem> previous = repository.replaceIfNotStale(indexed);
+        if (previous.isEmpty()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
         bucket.writeOutputs(id, article.text(), documentBytes(result, id, change.key()));
+        // After the outputs, so the text is readable as soon as the item is; a failure here retries the
+        // event, which rewrites every posting of the (unchanged) item.
+        indexes.afterApplied(previous.get(), indexed);
         return outcome(id, change, IngestOutcome.Outcome.OK, null, started);
     }
 
     private IngestOutcome remove(String id, ObjectChange change, long started) {
         ArticleRecord tombstone = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.DELETED, null,
                 null, null, now(), null, null, change.versionId(), Sequencer.comparable(change.sequencer()), null, null);
-        if (!repository.applyIfNotStale(tombstone)) {
+        Optional<StoredItem> previous = repository.replaceIfNotStale(tombstone);
+        if (previous.isEmpty()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
+        indexes.afterRemoved(previous.get(), tombstone);
         bucket.deleteOutputs(id);
         return outcome(id, change, IngestOutcome.Outcome.DELETED, null, started);
     }
@@ -110,9 +123,11 @@ public final class ArticleIngestor {
         ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.REJECTED, reason,
                 detail, null, now(), sizeOf(change, object), eTagOf(change, object), versionOf(change, object),
                 Sequencer.comparable(change.sequencer()), null, null);
-        if (!repository.applyIfNotStale(record)) {
+        Optional<StoredItem> previous = repository.replaceIfNotStale(record);
+        if (previous.isEmpty()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
+        indexes.afterRemoved(previous.get(), record);
         // A rejected re-upload must not leave the previous version's outputs readable.
         bucket.deleteOutputs(id);
         return outcome(id, change, IngestOutcome.Outcome.REJECTED, reason, started);

@@ -18,7 +18,11 @@ import org.articlepipeline.ingest.event.ObjectChange;
 import org.articlepipeline.ingest.event.S3Notifications;
 import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.store.ArticleBucket;
+import org.articlepipeline.store.ArticleIndexes;
 import org.articlepipeline.store.ArticleRepository;
+import org.articlepipeline.store.SearchIndex;
+import org.articlepipeline.store.SourceCounts;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The ingest Lambda function: a thin adapter from an event's bytes to {@link ArticleIngestor}.
@@ -57,9 +61,13 @@ public final class IngestHandler implements RequestStreamHandler {
         PipelineSettings settings = PipelineSettings.fromEnvironment(environment);
         long maxBytes = Long.parseLong(environment.getOrDefault(MAX_ARTICLE_BYTES_VARIABLE,
                 Long.toString(DEFAULT_MAX_ARTICLE_BYTES)));
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        ArticleRepository repository = new ArticleRepository(dynamoDb, settings.tableName());
         return new ArticleIngestor(settings,
                 new ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),
-                new ArticleRepository(clients.dynamoDb(), settings.tableName()),
+                repository,
+                new ArticleIndexes(new SearchIndex(dynamoDb, settings.tableName(), repository),
+                        new SourceCounts(dynamoDb, settings.tableName())),
                 new ArticleNormalizer(), new ObjectMapper(), maxBytes, Clock.systemUTC());
     }
 
