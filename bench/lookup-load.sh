@@ -2,10 +2,12 @@
 # Lookup API latency on the warm local stack: fixed-rate load (500 requests/s for 30 s, after a 10 s
 # warm-up) for an id lookup and a search, then wrk's closed-loop maximum for the id lookup.
 # Usage: bench/lookup-load.sh [RATE] [SECONDS]     Results are printed and kept under bench/results/.
+# SEARCH_RATE (default RATE) sets the search's rate separately.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATE="${1:-500}"
 SECONDS_MEASURED="${2:-30}"
+SEARCH_RATE="${SEARCH_RATE:-$RATE}"
 API_PORT="${API_PORT:-3300}"; S3_PORT="${S3_PORT:-9300}"; DYNAMODB_PORT="${DYNAMODB_PORT:-8300}"
 ENDPOINT="http://127.0.0.1:${API_PORT}"
 mkdir -p bench/results
@@ -30,14 +32,15 @@ AWS_ENDPOINT_URL_S3="http://127.0.0.1:${S3_PORT}" AWS_ENDPOINT_URL_DYNAMODB="htt
   java -jar target/article-pipeline.jar ingest "$CORPUS" > /dev/null
 
 {
-  echo "# $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo "# $(date -u +%FT%TZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
   java -cp target/test-classes org.articlepipeline.bench.LookupLoad --endpoint "$ENDPOINT" --target id \
     --rate "$RATE" --seconds "$SECONDS_MEASURED" --warmup 10
   java -cp target/test-classes org.articlepipeline.bench.LookupLoad --endpoint "$ENDPOINT" --target search \
-    --q 'اولوند التنمية' --rate "$RATE" --seconds "$SECONDS_MEASURED" --warmup 10
+    --q 'اولوند التنمية' --rate "$SEARCH_RATE" --seconds "$SECONDS_MEASURED" --warmup 10
   if command -v wrk > /dev/null; then
     ID="$(curl -s "$ENDPOINT/articles?limit=1" | grep -o '"id":"[0-9a-f]\{24\}"' | head -1 | cut -d'"' -f4)"
     echo "wrk -t2 -c16 -d15s --latency $ENDPOINT/articles/$ID"
     wrk -t2 -c16 -d15s --latency "$ENDPOINT/articles/$ID"
   fi
+  echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT"

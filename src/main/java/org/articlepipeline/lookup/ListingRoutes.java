@@ -89,7 +89,8 @@ final class ListingRoutes {
             throw ApiException.badParameter("q", "has more than " + SearchIndex.MAX_QUERY_TERMS + " distinct words");
         }
         int limit = limit(parameters.get("limit"));
-        String scope = "search\u0000" + String.join(" ", terms);
+        // The same words in another order are the same search, so its cursors stay valid.
+        String scope = "search\u0000" + String.join(" ", new java.util.TreeSet<>(terms));
         return page(search.search(terms, limit, after(parameters, scope)), scope);
     }
 

@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,12 +52,13 @@ public final class LookupLoad {
         System.out.printf("GET %s at %d/s: %d s warm-up, %d s measured%n", path, rate, warmup, seconds);
         run(http, uri, rate, warmup);
         Result result = run(http, uri, rate, seconds);
-        System.out.printf("requests=%d errors=%d achieved=%.1f/s p50=%.2fms p90=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms%n",
-                result.count, result.errors, result.achievedRate, result.percentile(50), result.percentile(90),
+        System.out.printf("requests=%d errors=%d (%s) achieved=%.1f/s p50=%.2fms p90=%.2fms p99=%.2fms p99.9=%.2fms max=%.2fms%n",
+                result.count, result.errors, result.errorKinds, result.achievedRate, result.percentile(50), result.percentile(90),
                 result.percentile(99), result.percentile(99.9), result.percentile(100));
     }
 
-    private record Result(long[] latenciesNanos, int count, int errors, double achievedRate) {
+    private record Result(long[] latenciesNanos, int count, int errors, Map<String, Integer> errorKinds,
+                          double achievedRate) {
         double percentile(double p) {
             long[] sorted = latenciesNanos.clone();
             Arrays.sort(sorted);
@@ -67,6 +71,7 @@ public final class LookupLoad {
         int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicInteger errors = new AtomicInteger();
+        Map<String, Integer> errorKinds = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(total);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build();
         long interval = 1_000_000_000L / rate;
@@ -82,13 +87,15 @@ public final class LookupLoad {
                 latencies[slot] = System.nanoTime() - scheduled;
                 if (failure != null || response.statusCode() != 200) {
                     errors.incrementAndGet();
+                    errorKinds.merge(failure != null ? failure.getClass().getSimpleName()
+                            : Integer.toString(response.statusCode()), 1, Integer::sum);
                 }
                 done.countDown();
             });
         }
         done.await(60, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(latencies, total, errors.get(), total / elapsed);
+        return new Result(latencies, total, errors.get(), new TreeMap<>(errorKinds), total / elapsed);
     }
 
     private static String firstId(HttpClient http, String endpoint) throws Exception {
