@@ -18,7 +18,10 @@ import org.articlepipeline.store.ArticleMetadata;
 import org.articlepipeline.store.ArticleRecord;
 import org.articlepipeline.store.ArticleRepository;
 import org.articlepipeline.store.ArticleStatus;
+import org.articlepipeline.store.ArticleIndexes;
 import org.articlepipeline.store.DuplicateIndex;
+import org.articlepipeline.store.IndexedArticle;
+import org.articlepipeline.store.StoredItem;
 import org.articlepipeline.store.TableLayout;
 
 /**
@@ -34,6 +37,7 @@ public final class ArticleIngestor {
     private final PipelineSettings settings;
     private final ArticleBucket bucket;
     private final ArticleRepository repository;
+    private final ArticleIndexes indexes;
     private final DuplicateIndex duplicates;
     private final ArticleNormalizer normalizer;
     private final ArticleDocuments documents;
@@ -42,11 +46,12 @@ public final class ArticleIngestor {
     private final Clock clock;
 
     public ArticleIngestor(PipelineSettings settings, ArticleBucket bucket, ArticleRepository repository,
-                           DuplicateIndex duplicates, ArticleNormalizer normalizer, ObjectMapper mapper,
-                           long maxArticleBytes, Clock clock) {
+                           ArticleIndexes indexes, DuplicateIndex duplicates, ArticleNormalizer normalizer,
+                           ObjectMapper mapper, long maxArticleBytes, Clock clock) {
         this.settings = settings;
         this.bucket = bucket;
         this.repository = repository;
+        this.indexes = indexes;
         this.duplicates = duplicates;
         this.normalizer = normalizer;
         this.documents = new ArticleDocuments(mapper);
@@ -106,13 +111,16 @@ public final class ArticleIngestor {
         }
         // Outputs before the item: once lookups list an article, its text can be read.
         bucket.writeOutputs(id, article.text(), documentBytes(result, id, change.key()));
-        ArticleRepository.Write write = repository.applyIfNotStale(record);
-        if (!write.applied()) {
+        IndexedArticle indexed = indexes.index(record, article.text());
+        Optional<StoredItem> previous = repository.replaceIfNotStale(indexed);
+        if (previous.isEmpty()) {
             // A newer event was applied between the check and the write: put its outputs back.
             restoreOutputs(id);
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
-        write.previous().filter(ArticleRecord::isVisible).ifPresent(previous -> forgetReplaced(previous, article));
+        // Everything below is idempotent: a failure retries the event, which redoes it against the item
+        // it wrote itself (the previous state it then sees is its own).
+        previous.get().record().filter(ArticleRecord::isVisible).ifPresent(old -> forgetReplaced(old, article));
         String firstWithContent = duplicates.claimContentHash(article.contentHash(), id);
         if (!firstWithContent.equals(id)) {
             repository.markDuplicateOf(id, firstWithContent, record.sequencer());
@@ -120,17 +128,19 @@ public final class ArticleIngestor {
         if (article.fingerprint() != null) {
             duplicates.link(id, article.fingerprint());
         }
+        indexes.afterApplied(previous.get(), indexed);
         return outcome(id, change, IngestOutcome.Outcome.OK, null, started);
     }
 
     private IngestOutcome remove(String id, ObjectChange change, long started) {
         ArticleRecord tombstone = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.DELETED, null,
                 null, null, now(), null, null, change.versionId(), Sequencer.comparable(change.sequencer()), null, null);
-        ArticleRepository.Write write = repository.applyIfNotStale(tombstone);
-        if (!write.applied()) {
+        Optional<StoredItem> previous = repository.replaceIfNotStale(tombstone);
+        if (previous.isEmpty()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
-        write.previous().filter(ArticleRecord::isVisible).ifPresent(this::forget);
+        previous.get().record().filter(ArticleRecord::isVisible).ifPresent(this::forget);
+        indexes.afterRemoved(previous.get(), tombstone);
         bucket.deleteOutputs(id);
         return outcome(id, change, IngestOutcome.Outcome.DELETED, null, started);
     }
@@ -140,11 +150,12 @@ public final class ArticleIngestor {
         ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.REJECTED, reason,
                 detail, null, now(), sizeOf(change, object), eTagOf(change, object), versionOf(change, object),
                 Sequencer.comparable(change.sequencer()), null, null);
-        ArticleRepository.Write write = repository.applyIfNotStale(record);
-        if (!write.applied()) {
+        Optional<StoredItem> previous = repository.replaceIfNotStale(record);
+        if (previous.isEmpty()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
-        write.previous().filter(ArticleRecord::isVisible).ifPresent(this::forget);
+        previous.get().record().filter(ArticleRecord::isVisible).ifPresent(this::forget);
+        indexes.afterRemoved(previous.get(), record);
         // A rejected re-upload must not leave the previous version's outputs readable.
         bucket.deleteOutputs(id);
         return outcome(id, change, IngestOutcome.Outcome.REJECTED, reason, started);

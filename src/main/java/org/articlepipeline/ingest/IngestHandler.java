@@ -19,7 +19,10 @@ import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.store.ArticleBucket;
+import org.articlepipeline.store.ArticleIndexes;
 import org.articlepipeline.store.ArticleRepository;
+import org.articlepipeline.store.SearchIndex;
+import org.articlepipeline.store.SourceCounts;
 import org.articlepipeline.store.DuplicateIndex;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -64,11 +67,14 @@ public final class IngestHandler implements RequestStreamHandler {
     private static ArticleIngestor ingestorFor(AwsClients clients, Map<String, String> environment) {
         PipelineSettings settings = PipelineSettings.fromEnvironment(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
+        ArticleRepository repository = new ArticleRepository(dynamoDb, settings.tableName());
         long maxBytes = Long.parseLong(environment.getOrDefault(MAX_ARTICLE_BYTES_VARIABLE,
                 Long.toString(DEFAULT_MAX_ARTICLE_BYTES)));
         return new ArticleIngestor(settings,
                 new ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),
-                new ArticleRepository(dynamoDb, settings.tableName()),
+                repository,
+                new ArticleIndexes(new SearchIndex(dynamoDb, settings.tableName(), repository),
+                        new SourceCounts(dynamoDb, settings.tableName())),
                 new DuplicateIndex(dynamoDb, settings.tableName(), bandLookups()),
                 new ArticleNormalizer(), new ObjectMapper(), maxBytes, Clock.systemUTC());
     }

@@ -13,9 +13,16 @@ import java.util.Map;
  * @param query     query parameters, already decoded by API Gateway (repeated values joined by commas)
  * @param headers   headers with lower-case names
  * @param requestId the API Gateway request id, for logs and 503 answers
+ * @param bodyBytes the size of the request body in bytes (0 when there is none)
  */
 public record ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
-                         String requestId) {
+                         String requestId, long bodyBytes) {
+
+    /** A request without a body. */
+    public ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
+                      String requestId) {
+        this(method, path, query, headers, requestId, 0);
+    }
 
     public ApiRequest {
         query = Map.copyOf(query);
@@ -29,7 +36,27 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
         String path = event.path("rawPath").asText(http.path("path").asText("/"));
         return new ApiRequest(method, path, strings(event.path("queryStringParameters")),
                 lowerCaseKeys(strings(event.path("headers"))),
-                event.path("requestContext").path("requestId").asText(""));
+                event.path("requestContext").path("requestId").asText(""), bodyBytes(event));
+    }
+
+    /** The body's size; API Gateway passes bodies through, base64-encoded when binary. */
+    private static long bodyBytes(JsonNode event) {
+        JsonNode body = event.path("body");
+        if (!body.isTextual()) {
+            return 0;
+        }
+        String text = body.asText();
+        return event.path("isBase64Encoded").asBoolean(false)
+                ? text.length() / 4L * 3 : text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** Characters of the query string as received: names, values and separators. */
+    public long queryLength() {
+        long length = 0;
+        for (Map.Entry<String, String> entry : query.entrySet()) {
+            length += entry.getKey().length() + entry.getValue().length() + 2;
+        }
+        return length;
     }
 
     /** A query parameter, or {@code null}. */

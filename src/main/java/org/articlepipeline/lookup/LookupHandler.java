@@ -13,7 +13,12 @@ import java.util.Map;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.store.ArticleBucket;
+import org.articlepipeline.store.ArticleListing;
 import org.articlepipeline.store.ArticleRepository;
+import org.articlepipeline.store.DuplicateRelations;
+import org.articlepipeline.store.SearchIndex;
+import org.articlepipeline.store.SourceCounts;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The lookup Lambda function behind an API Gateway HTTP API (payload format 2.0): a thin adapter from
@@ -28,6 +33,7 @@ public final class LookupHandler implements RequestStreamHandler {
     public static final String CURSOR_SECRET_VARIABLE = "CURSOR_SECRET";
 
     private final ArticleLookup lookup;
+    private final CorsPolicy cors;
     private final ObjectMapper mapper;
 
     /** Lambda's constructor: everything from the process environment. */
@@ -41,12 +47,14 @@ public final class LookupHandler implements RequestStreamHandler {
     }
 
     private LookupHandler(AwsClients clients, Map<String, String> environment) {
-        this(lookupFor(clients, environment, new ObjectMapper()), new ObjectMapper());
+        this(lookupFor(clients, environment, new ObjectMapper()), CorsPolicy.fromEnvironment(environment),
+                new ObjectMapper());
     }
 
-    /** Wires the handler around existing routes. */
-    public LookupHandler(ArticleLookup lookup, ObjectMapper mapper) {
+    /** Wires the handler around existing routes, with the CORS policy they were built with. */
+    public LookupHandler(ArticleLookup lookup, CorsPolicy cors, ObjectMapper mapper) {
         this.lookup = lookup;
+        this.cors = cors;
         this.mapper = mapper;
     }
 
@@ -55,10 +63,17 @@ public final class LookupHandler implements RequestStreamHandler {
         // Without a configured secret, cursors are still tamper-evident, but an operator who wants them
         // unguessable sets CURSOR_SECRET (the template generates one).
         String secret = environment.getOrDefault(CURSOR_SECRET_VARIABLE, "article-pipeline:" + settings.tableName());
-        return new ArticleLookup(
-                new ArticleRepository(clients.dynamoDb(), settings.tableName()),
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        String table = settings.tableName();
+        ArticleRepository repository = new ArticleRepository(dynamoDb, table);
+        return new ArticleLookup(repository,
+                new ArticleListing(dynamoDb, table, repository),
+                new SearchIndex(dynamoDb, table, repository),
+                new DuplicateRelations(dynamoDb, table, repository),
+                new SourceCounts(dynamoDb, table),
                 new ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),
                 new Cursors(secret.getBytes(StandardCharsets.UTF_8)),
+                CorsPolicy.fromEnvironment(environment),
                 mapper);
     }
 
@@ -72,8 +87,9 @@ public final class LookupHandler implements RequestStreamHandler {
             request = ApiRequest.fromEvent(event == null ? mapper.createObjectNode() : event);
         } catch (IOException unreadable) {
             request = new ApiRequest("GET", "/", Map.of(), Map.of(), "");
-            response = error(400, "invalid-request", "the request event is not JSON");
+            response = cors.decorate(error(400, "invalid-request", "the request event is not JSON"));
             write(output, response);
+            log(context, request, response, started);
             return;
         }
         response = respond(request);
@@ -81,13 +97,20 @@ public final class LookupHandler implements RequestStreamHandler {
         log(context, request, response, started);
     }
 
-    /** The answer to one request: never throws. */
+    /** The answer to one request: never throws, and never answers 500. */
     public ApiResponse respond(ApiRequest request) {
+        return cors.decorate(answer(request));
+    }
+
+    private ApiResponse answer(ApiRequest request) {
         try {
             return lookup.answer(request);
         } catch (ApiException e) {
-            return error(e.status(), e.code(), e.getMessage());
-        } catch (Exception backendFailure) {
+            ApiResponse response = error(e.status(), e.code(), e.getMessage());
+            return e.status() == 405 ? response.withHeader("allow", lookup.allowedMethods()) : response;
+        } catch (RuntimeException backendFailure) {
+            // The routes turn every caller mistake into an ApiException, so what is left is the table or
+            // the bucket failing (or a bug): retryable from the caller's side, and never a 500.
             return error(503, "backend-unavailable",
                     "the article store did not answer; retry later (request id " + request.requestId() + ")");
         }
@@ -113,12 +136,31 @@ public final class LookupHandler implements RequestStreamHandler {
         mapper.writeValue(output, event);
     }
 
+    /** The route template a path falls under, so log lines group by route rather than by id. */
+    static String routeOf(String path) {
+        if (path.startsWith("/articles/") && path.length() > "/articles/".length()) {
+            String rest = path.substring("/articles/".length());
+            if (rest.endsWith("/text") || rest.endsWith("/text/")) {
+                return "/articles/{id}/text";
+            }
+            if (rest.endsWith("/duplicates") || rest.endsWith("/duplicates/")) {
+                return "/articles/{id}/duplicates";
+            }
+            return "/articles/{id}";
+        }
+        return switch (path) {
+            case "/articles", "/articles/", "/sources", "/health" -> path;
+            default -> "unknown";
+        };
+    }
+
     private void log(Context context, ApiRequest request, ApiResponse response, long started) {
         if (context == null || context.getLogger() == null) {
             return;
         }
         ObjectNode line = mapper.createObjectNode();
-        line.put("route", request.method() + " " + request.path());
+        line.put("route", request.method() + " " + routeOf(request.path()));
+        line.put("path", request.path().length() > 256 ? request.path().substring(0, 256) : request.path());
         line.put("status", response.statusCode());
         line.put("durationMs", (System.nanoTime() - started) / 1_000_000.0);
         line.put("requestId", request.requestId());

@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,8 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -46,30 +45,59 @@ public final class ArticleRepository {
     /**
      * Writes {@code record} unless the table already holds state from a later event for the same key.
      *
-     * <p>The write returns the item it replaced (DynamoDB's {@code ALL_OLD}), so callers can clean up after
-     * the previous version without a read before the write.
-     *
-     * @return whether it was written, and the previous state if there was one
+     * @return true when written; false when the item holds a newer sequencer (the event is stale)
      */
-    public Write applyIfNotStale(ArticleRecord record) {
+    public boolean applyIfNotStale(ArticleRecord record) {
+        return replaceIfNotStale(record, Map.of()).isPresent();
+    }
+
+    /**
+     * Writes {@code article} (its record plus the index attributes its item carries) unless the table
+     * holds state from a later event, and hands back the item it replaced, so the indexes can remove
+     * exactly what that item had put into them without a read before the write.
+     *
+     * @return the replaced item ({@link StoredItem#NONE} when there was none); empty when stale
+     */
+    public Optional<StoredItem> replaceIfNotStale(IndexedArticle article) {
+        return replaceIfNotStale(article.record(), article.itemAttributes());
+    }
+
+    /** As {@link #replaceIfNotStale(IndexedArticle)}, for states that are in no index (tombstones, rejections). */
+    public Optional<StoredItem> replaceIfNotStale(ArticleRecord record) {
+        return replaceIfNotStale(record, Map.of());
+    }
+
+    private Optional<StoredItem> replaceIfNotStale(ArticleRecord record, Map<String, AttributeValue> extra) {
         Map<String, AttributeValue> item = toItem(record);
-        Map<String, AttributeValue> previous;
+        item.putAll(extra);
+        PutItemResponse response;
         try {
-            previous = dynamoDb.putItem(PutItemRequest.builder()
+            response = dynamoDb.putItem(PutItemRequest.builder()
                     .tableName(tableName)
                     .item(item)
                     // Equal sequencers are the same event delivered again: re-applying it converges.
                     .conditionExpression("attribute_not_exists(pk) OR sequencer <= :sequencer")
                     .expressionAttributeValues(Map.of(":sequencer", s(record.sequencer())))
                     .returnValues(ReturnValue.ALL_OLD)
-                    .build()).attributes();
+                    .build());
         } catch (ConditionalCheckFailedException stale) {
-            return new Write(false, Optional.empty());
+            return Optional.empty();
         }
         if (record.isVisible()) {
             registerDay(dayOf(sortInstant(record)));
         }
-        return new Write(true, previous == null || previous.isEmpty() ? Optional.empty() : Optional.of(fromItem(previous)));
+        return Optional.of(response.hasAttributes() && !response.attributes().isEmpty()
+                ? new StoredItem(response.attributes()) : StoredItem.NONE);
+    }
+
+    /**
+     * True when the item already holds state from an event later than {@code sequencer} (a consistent
+     * read of one attribute). A cheap early exit only: the conditional write stays the guard.
+     */
+    public boolean holdsNewerThan(String id, String sequencer) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).key(articleKey(id))
+                .consistentRead(true).projectionExpression("sequencer")).item();
+        return item != null && item.containsKey("sequencer") && item.get("sequencer").s().compareTo(sequencer) > 0;
     }
 
     /**
@@ -87,25 +115,6 @@ public final class ArticleRepository {
         }
     }
 
-    /**
-     * The outcome of a conditional write.
-     *
-     * @param applied  false when a newer event had already been applied (nothing was written)
-     * @param previous the state the write replaced, when it replaced one
-     */
-    public record Write(boolean applied, Optional<ArticleRecord> previous) {
-    }
-
-    /**
-     * True when the item already holds state from an event later than {@code sequencer} (a consistent
-     * read of one attribute). A cheap early exit only: the conditional write stays the guard.
-     */
-    public boolean holdsNewerThan(String id, String sequencer) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).key(articleKey(id))
-                .consistentRead(true).projectionExpression("sequencer")).item();
-        return item != null && item.containsKey("sequencer") && item.get("sequencer").s().compareTo(sequencer) > 0;
-    }
-
     /** The article stored under {@code id}, whatever its status. */
     public Optional<ArticleRecord> find(String id) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName)
@@ -113,77 +122,21 @@ public final class ArticleRepository {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    /**
-     * Visible articles newest first (publication time, else ingest time), strictly after {@code after}
-     * in that order ({@code null} for the first page).
-     *
-     * @param limit how many at most
-     * @param after the {@link ArticleRecord} position ({@link #positionOf}) the previous page ended on
-     */
-    public List<ArticleRecord> newest(int limit, String after) {
-        List<String> ids = new ArrayList<>();
-        String afterDay = after == null ? null : after.substring(0, 10);
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder days = QueryRequest.builder().tableName(tableName)
-                    .scanIndexForward(false)
-                    .limit(32)
-                    .exclusiveStartKey(startKey);
-            if (afterDay == null) {
-                days.keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", s(TableLayout.DAY_DIRECTORY_PK)));
-            } else {
-                days.keyConditionExpression("pk = :pk AND sk <= :day")
-                        .expressionAttributeValues(Map.of(":pk", s(TableLayout.DAY_DIRECTORY_PK), ":day", s(afterDay)));
-            }
-            QueryResponse dayPage = dynamoDb.query(days.build());
-            for (Map<String, AttributeValue> dayItem : dayPage.items()) {
-                collectDay(dayItem.get(TableLayout.SK).s(), limit - ids.size(), after, ids);
-                if (ids.size() >= limit) {
-                    return load(ids);
-                }
-            }
-            startKey = dayPage.hasLastEvaluatedKey() && !dayPage.lastEvaluatedKey().isEmpty()
-                    ? dayPage.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return load(ids);
-    }
-
     /** The position of a record in the newest-first order: the date index's sort key. */
     public static String positionOf(ArticleRecord record) {
         return TableLayout.sortKey(sortInstant(record), record.id());
     }
 
-    private void collectDay(String day, int wanted, String after, List<String> ids) {
-        record Entry(String position, String id) {
-        }
-        List<Entry> merged = new ArrayList<>();
-        for (int shard = 0; shard < TableLayout.DATE_SHARDS; shard++) {
-            Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":pk", s(TableLayout.datePk(day, shard)));
-            String condition = TableLayout.BY_DATE_PK + " = :pk";
-            if (after != null && after.startsWith(day)) {
-                condition += " AND " + TableLayout.BY_DATE_SK + " < :after";
-                values.put(":after", s(after));
-            }
-            QueryResponse page = dynamoDb.query(QueryRequest.builder().tableName(tableName)
-                    .indexName(TableLayout.BY_DATE_INDEX)
-                    .keyConditionExpression(condition)
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(false)
-                    .limit(wanted)
-                    .build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                merged.add(new Entry(item.get(TableLayout.BY_DATE_SK).s(), item.get("id").s()));
-            }
-        }
-        merged.sort(Comparator.comparing(Entry::position).reversed());
-        for (Entry entry : merged.subList(0, Math.min(wanted, merged.size()))) {
-            ids.add(entry.id());
-        }
+    /** The visible articles among {@code ids}, in that order; ids gone or hidden meanwhile drop out. */
+    List<ArticleRecord> load(List<String> ids) {
+        return load(ids, item -> true);
     }
 
-    private List<ArticleRecord> load(List<String> ids) {
+    /**
+     * As {@link #load(List)}, keeping only items {@code keep} accepts: an index whose entries can outlive
+     * a concurrent rewrite of their article checks the article item itself.
+     */
+    List<ArticleRecord> load(List<String> ids, Predicate<Map<String, AttributeValue>> keep) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -198,6 +151,9 @@ public final class ArticleRepository {
             while (!request.isEmpty()) {
                 BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(request));
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+                    if (!keep.test(item)) {
+                        continue;
+                    }
                     ArticleRecord record = fromItem(item);
                     byId.put(record.id(), record);
                 }
@@ -258,7 +214,19 @@ public final class ArticleRepository {
         }
     }
 
-    private static String dayOf(String instant) {
+    /**
+     * The key a visible article's publisher is listed and counted under ({@link SearchTerms#sourceKey}),
+     * or {@code null} when it has none.
+     */
+    static String sourceKeyOf(ArticleRecord record) {
+        if (!record.isVisible() || record.metadata().source() == null) {
+            return null;
+        }
+        String key = SearchTerms.sourceKey(record.metadata().source());
+        return key.isEmpty() ? null : key;
+    }
+
+    static String dayOf(String instant) {
         return instant.substring(0, 10);
     }
 
@@ -304,6 +272,12 @@ public final class ArticleRepository {
             String position = positionOf(record);
             item.put(TableLayout.BY_DATE_PK, s(TableLayout.datePk(dayOf(position), TableLayout.shardOf(record.id(), TableLayout.DATE_SHARDS))));
             item.put(TableLayout.BY_DATE_SK, s(position));
+            String sourceKey = sourceKeyOf(record);
+            if (sourceKey != null) {
+                item.put(TableLayout.BY_SOURCE_PK, s(TableLayout.sourcePk(sourceKey,
+                        TableLayout.shardOf(record.id(), TableLayout.SOURCE_SHARDS))));
+                item.put(TableLayout.BY_SOURCE_SK, s(position));
+            }
             if (m.contentHash() != null) {
                 item.put(TableLayout.BY_HASH_PK, s(m.contentHash()));
                 item.put(TableLayout.BY_HASH_SK, s(record.ingestedAt() + "#" + record.id()));

@@ -81,7 +81,7 @@ class IngestFailuresTest {
 
         assertThat(fixture.record("incoming/flip.txt").status()).isEqualTo(ArticleStatus.REJECTED);
         assertThat(fixture.outputExists(id, ".txt")).isFalse();
-        assertThat(fixture.repository.newest(100, null)).extracting(ArticleRecord::id).doesNotContain(id);
+        assertThat(fixture.listedIds()).doesNotContain(id);
     }
 
     @Test

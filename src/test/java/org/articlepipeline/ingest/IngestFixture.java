@@ -42,6 +42,7 @@ final class IngestFixture {
     final DynamoDbClient dynamoDb;
     final ArticleRepository repository;
     final DuplicateIndex duplicates;
+    final org.articlepipeline.store.ArticleListing listing;
     private long sequencer = 0x1000;
 
     IngestFixture(LocalPipeline pipeline) {
@@ -58,6 +59,7 @@ final class IngestFixture {
         dynamoDb.createTable(ArticleTable.createTableRequest(name));
         this.repository = new ArticleRepository(dynamoDb, name);
         this.duplicates = new DuplicateIndex(dynamoDb, name);
+        this.listing = new org.articlepipeline.store.ArticleListing(dynamoDb, name, repository);
     }
 
     IngestHandler handler() {
@@ -136,6 +138,12 @@ final class IngestFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The ids the newest-first listing shows now. */
+    java.util.List<String> listedIds() {
+        return listing.page(org.articlepipeline.store.ArticleListing.Filter.NONE, 100, null).items().stream()
+                .map(ArticleRecord::id).toList();
     }
 
     String outcome(JsonNode response) {

@@ -1,0 +1,100 @@
+package org.articlepipeline.e2e;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.articlepipeline.aws.AwsClients;
+import org.articlepipeline.local.LocalPipeline;
+import org.articlepipeline.store.ArticleBucket;
+import org.articlepipeline.store.ArticleId;
+import org.articlepipeline.store.ArticleIndexes;
+import org.articlepipeline.store.ArticleMetadata;
+import org.articlepipeline.store.ArticleRecord;
+import org.articlepipeline.store.ArticleRepository;
+import org.articlepipeline.store.ArticleStatus;
+import org.articlepipeline.store.IndexedArticle;
+import org.articlepipeline.store.SearchIndex;
+import org.articlepipeline.store.SourceCounts;
+import org.articlepipeline.store.StoredItem;
+import org.articlepipeline.store.TableLayout;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Writes articles the way ingest does after normalizing (item, outputs, indexes), for metadata the
+ * normalizer in this branch does not produce: publishers, languages, publication dates.
+ */
+final class DirectArticles implements AutoCloseable {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final ArticleRepository repository;
+    private final ArticleIndexes indexes;
+    private final ArticleBucket bucket;
+    private final AtomicLong sequencer = new AtomicLong(System.nanoTime());
+
+    DirectArticles(LocalPipeline pipeline) {
+        AwsClients clients = new AwsClients(pipeline.environment());
+        this.dynamoDb = clients.dynamoDb();
+        this.table = pipeline.settings().tableName();
+        this.repository = new ArticleRepository(dynamoDb, table);
+        this.indexes = new ArticleIndexes(new SearchIndex(dynamoDb, table, repository), new SourceCounts(dynamoDb, table));
+        this.bucket = new ArticleBucket(clients.s3(), pipeline.settings().bucket(), pipeline.settings().outputPrefix());
+    }
+
+    /** Stores a visible article under {@code key} and returns its id. */
+    String put(String key, String title, String text, String source, String language, String publishedAt) {
+        String id = ArticleId.of(bucket.bucket(), key);
+        ArticleMetadata metadata = new ArticleMetadata(title, null, source, null, null, null, publishedAt, language,
+                "UTF-8", text.split("\\s+").length, 1, text.length(), 1, Integer.toHexString(text.hashCode()) + id,
+                null, null);
+        ArticleRecord record = new ArticleRecord(id, bucket.bucket(), key, ArticleStatus.OK, null, null, metadata,
+                TableLayout.sortableInstant(Instant.now()), (long) text.length(), "etag-" + id, null, nextSequencer(),
+                bucket.textKey(id), bucket.documentKey(id));
+        IndexedArticle indexed = indexes.index(record, text);
+        StoredItem previous = repository.replaceIfNotStale(indexed).orElseThrow();
+        bucket.writeOutputs(id, text, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        indexes.afterApplied(previous, indexed);
+        return id;
+    }
+
+    /** Deletes the article stored under {@code key}, as an S3 delete event would. */
+    void delete(String key) {
+        String id = ArticleId.of(bucket.bucket(), key);
+        ArticleRecord tombstone = new ArticleRecord(id, bucket.bucket(), key, ArticleStatus.DELETED, null, null, null,
+                TableLayout.sortableInstant(Instant.now()), null, null, null, nextSequencer(), null, null);
+        indexes.afterRemoved(repository.replaceIfNotStale(tombstone).orElseThrow(), tombstone);
+        bucket.deleteOutputs(id);
+    }
+
+    /** Writes the near-duplicate relation between two articles on both sides, as ingest does. */
+    void nearDuplicates(String id, String otherId, double similarity) {
+        relation(id, otherId, similarity);
+        relation(otherId, id, similarity);
+    }
+
+    private void relation(String id, String otherId, double similarity) {
+        dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
+                TableLayout.PK, AttributeValue.fromS(TableLayout.articlePk(id)),
+                TableLayout.SK, AttributeValue.fromS(TableLayout.NEAR_DUPLICATE_SK_PREFIX + otherId),
+                "id", AttributeValue.fromS(otherId),
+                "similarity", AttributeValue.fromN(Double.toString(similarity)))));
+    }
+
+    /** How many posting items the search index holds for {@code term} (matching form) of article {@code id}. */
+    int postings(String term, String id) {
+        return dynamoDb.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(
+                        TableLayout.termPk(term, TableLayout.shardOf(id, 4)))))).items().stream()
+                .filter(item -> item.get("id").s().equals(id)).toList().size();
+    }
+
+    private String nextSequencer() {
+        return String.format("%032d", sequencer.incrementAndGet());
+    }
+
+    @Override
+    public void close() {
+        dynamoDb.close();
+    }
+}
