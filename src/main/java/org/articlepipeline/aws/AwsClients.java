@@ -29,6 +29,9 @@ public final class AwsClients {
 
     private final Map<String, String> environment;
     private final boolean processEnvironment;
+    // One client of each kind per AwsClients, so that priming warms the very instances the handler uses.
+    private S3Client s3;
+    private DynamoDbClient dynamoDb;
 
     /** Clients configured from this process's environment and system properties. */
     public AwsClients() {
@@ -50,23 +53,33 @@ public final class AwsClients {
         return environment;
     }
 
-    public S3Client s3() {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .forcePathStyle(s3EndpointOverride().isPresent());
-        s3EndpointOverride().ifPresent(builder::endpointOverride);
-        region().ifPresent(builder::region);
-        credentials().ifPresent(builder::credentialsProvider);
-        return builder.build();
+    /** The S3 client: built on first use, the same instance afterwards. */
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            S3ClientBuilder builder = S3Client.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .forcePathStyle(s3EndpointOverride().isPresent())
+                    .overrideConfiguration(o -> o.addExecutionInterceptor(Priming.STOP_BEFORE_TRANSMISSION));
+            s3EndpointOverride().ifPresent(builder::endpointOverride);
+            region().ifPresent(builder::region);
+            credentials().ifPresent(builder::credentialsProvider);
+            s3 = builder.build();
+        }
+        return s3;
     }
 
-    public DynamoDbClient dynamoDb() {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create());
-        dynamoDbEndpointOverride().ifPresent(builder::endpointOverride);
-        region().ifPresent(builder::region);
-        credentials().ifPresent(builder::credentialsProvider);
-        return builder.build();
+    /** The DynamoDB client: built on first use, the same instance afterwards. */
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(o -> o.addExecutionInterceptor(Priming.STOP_BEFORE_TRANSMISSION));
+            dynamoDbEndpointOverride().ifPresent(builder::endpointOverride);
+            region().ifPresent(builder::region);
+            credentials().ifPresent(builder::credentialsProvider);
+            dynamoDb = builder.build();
+        }
+        return dynamoDb;
     }
 
     /** The S3 endpoint override in force, if any, in the SDK's own order of precedence. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.aws.Priming;
 import org.articlepipeline.ingest.event.ObjectChange;
 import org.articlepipeline.ingest.event.S3Notifications;
 import org.articlepipeline.normalize.ArticleNormalizer;
@@ -37,9 +38,9 @@ public final class IngestHandler implements RequestStreamHandler {
     private final ObjectMapper mapper;
     private final ArticleIngestor ingestor;
 
-    /** Lambda's constructor: everything from the process environment. */
+    /** Lambda's constructor: everything from the process environment, primed before a SnapStart snapshot. */
     public IngestHandler() {
-        this(ingestorFor(new AwsClients(), System.getenv()), new ObjectMapper());
+        this(ingestorFor(Priming.register(new AwsClients()), System.getenv()), new ObjectMapper());
     }
 
     /** Wires the handler from {@code environment}, as Lambda would from the process environment. */
