@@ -1,5 +1,8 @@
 package org.articlepipeline.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Warms a function before Lambda SnapStart snapshots it (a CRaC {@link Resource}).
  *
- * <p>{@link #beforeCheckpoint} normalizes a sample article, then sends the requests the handlers make
+ * <p>{@link #beforeCheckpoint} normalizes a sample article, reads and writes JSON like the handlers do, then sends the requests the handlers make
  * through their own SDK clients, but each stops right before transmission: marshalling, endpoint rules,
  * credentials and signing run (and their classes load and initialize), no connection is opened and no
  * AWS API is called, so the snapshot holds no socket that would be stale after restore, and priming needs
@@ -83,8 +86,9 @@ public final class Priming implements Resource {
     }
 
     @Override
-    public void beforeCheckpoint(Context<? extends Resource> context) {
+    public void beforeCheckpoint(Context<? extends Resource> context) throws Exception {
         new ArticleNormalizer().normalize(SAMPLE, ArticleOrigin.ofFileName("prime.txt"));
+        primeJson();
         String bucket = settings.bucket();
         String missing = settings.outputPrefix() + "prime.txt";
         prime(() -> clients.s3().getObjectAsBytes(b -> b.bucket(bucket).key(missing).overrideConfiguration(o ->
@@ -101,6 +105,27 @@ public final class Priming implements Resource {
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         // Nothing to reopen: priming never opened a connection.
+    }
+
+    /**
+     * Jackson's databind is the largest first-use cost a handler has beyond the SDK (measured: 200-300 ms on
+     * a cold JVM, see docs/benchmarks.md): read both event shapes into trees and write a tree and a record.
+     */
+    private static void primeJson() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode s3Event = mapper.readTree("{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\","
+                + "\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},"
+                + "\"object\":{\"key\":\"incoming/prime.txt\",\"size\":1,\"sequencer\":\"01\"}}}]}");
+        JsonNode apiEvent = mapper.readTree("{\"version\":\"2.0\",\"rawPath\":\"/articles\",\"requestContext\":"
+                + "{\"http\":{\"method\":\"GET\"},\"requestId\":\"prime\"},\"queryStringParameters\":{\"limit\":\"1\"}}");
+        ObjectNode result = mapper.createObjectNode();
+        result.putArray("outcomes").add(mapper.valueToTree(new PrimedRecord("prime", 1L, List.of("a"))));
+        result.set("events", mapper.createArrayNode().add(s3Event).add(apiEvent));
+        mapper.writeValueAsBytes(result);
+    }
+
+    /** A record like the outcomes the handlers serialize through bean introspection. */
+    private record PrimedRecord(String id, Long size, List<String> reasons) {
     }
 
     private void prime(Runnable request) {
