@@ -99,6 +99,10 @@ public final class ColdStartBench {
                 Path archive = work.resolve(s.name().replaceAll("[^a-z]+", "-") + ".jsa");
                 Files.deleteIfExists(archive);
                 launch(s.withFlags("", List.of("-XX:ArchiveClassesAtExit=" + archive)), false);
+                if (!Files.isRegularFile(archive)) {
+                    // Without its archive the JVM would silently run with no CDS at all, not even the JDK's.
+                    throw new IllegalStateException("the training run of " + s.name() + " dumped no " + archive);
+                }
                 withCds.add(s.withFlags(" + AppCDS", List.of("-XX:SharedArchiveFile=" + archive)));
             }
             scenarios.addAll(withCds);
