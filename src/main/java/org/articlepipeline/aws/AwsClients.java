@@ -33,6 +33,9 @@ public final class AwsClients {
     private final Map<String, String> environment;
     private final boolean processEnvironment;
     private final List<ExecutionInterceptor> interceptors;
+    // One client of each kind per AwsClients, so that priming warms the very instances the handler uses.
+    private S3Client s3;
+    private DynamoDbClient dynamoDb;
 
     /** Clients configured from this process's environment and system properties. */
     public AwsClients() {
@@ -70,25 +73,39 @@ public final class AwsClients {
         return environment;
     }
 
-    public S3Client s3() {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .forcePathStyle(s3EndpointOverride().isPresent())
-                .overrideConfiguration(c -> interceptors.forEach(c::addExecutionInterceptor));
-        s3EndpointOverride().ifPresent(builder::endpointOverride);
-        region().ifPresent(builder::region);
-        credentials().ifPresent(builder::credentialsProvider);
-        return builder.build();
+    /** The S3 client: built on first use, the same instance afterwards. */
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            S3ClientBuilder builder = S3Client.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .forcePathStyle(s3EndpointOverride().isPresent())
+                    .overrideConfiguration(o -> {
+                        o.addExecutionInterceptor(Priming.STOP_BEFORE_TRANSMISSION);
+                        interceptors.forEach(o::addExecutionInterceptor);
+                    });
+            s3EndpointOverride().ifPresent(builder::endpointOverride);
+            region().ifPresent(builder::region);
+            credentials().ifPresent(builder::credentialsProvider);
+            s3 = builder.build();
+        }
+        return s3;
     }
 
-    public DynamoDbClient dynamoDb() {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> interceptors.forEach(c::addExecutionInterceptor));
-        dynamoDbEndpointOverride().ifPresent(builder::endpointOverride);
-        region().ifPresent(builder::region);
-        credentials().ifPresent(builder::credentialsProvider);
-        return builder.build();
+    /** The DynamoDB client: built on first use, the same instance afterwards. */
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(o -> {
+                        o.addExecutionInterceptor(Priming.STOP_BEFORE_TRANSMISSION);
+                        interceptors.forEach(o::addExecutionInterceptor);
+                    });
+            dynamoDbEndpointOverride().ifPresent(builder::endpointOverride);
+            region().ifPresent(builder::region);
+            credentials().ifPresent(builder::credentialsProvider);
+            dynamoDb = builder.build();
+        }
+        return dynamoDb;
     }
 
     /** The S3 endpoint override in force, if any, in the SDK's own order of precedence. */

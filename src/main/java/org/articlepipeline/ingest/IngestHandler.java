@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.aws.Priming;
 import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleIndexes;
@@ -43,9 +44,9 @@ public final class IngestHandler implements RequestStreamHandler {
     private final ObjectMapper mapper;
     private final IngestInvocation invocation;
 
-    /** Lambda's constructor: everything from the process environment. */
+    /** Lambda's constructor: everything from the process environment, primed before a SnapStart snapshot. */
     public IngestHandler() {
-        this(ingestorFor(new AwsClients(), System.getenv()), new ObjectMapper());
+        this(ingestorFor(Priming.register(new AwsClients()), System.getenv()), new ObjectMapper());
     }
 
     /** Wires the handler from {@code environment}, as Lambda would from the process environment. */

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.aws.Priming;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleListing;
 import org.articlepipeline.store.ArticleRepository;
@@ -36,9 +37,9 @@ public final class LookupHandler implements RequestStreamHandler {
     private final CorsPolicy cors;
     private final ObjectMapper mapper;
 
-    /** Lambda's constructor: everything from the process environment. */
+    /** Lambda's constructor: everything from the process environment, primed before a SnapStart snapshot. */
     public LookupHandler() {
-        this(new AwsClients(), System.getenv());
+        this(Priming.register(new AwsClients()), System.getenv());
     }
 
     /** Wires the handler from {@code environment}, as Lambda would from the process environment. */

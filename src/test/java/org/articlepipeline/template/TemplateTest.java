@@ -1,0 +1,389 @@
+package org.articlepipeline.template;
+
+import static org.articlepipeline.template.CloudFormationTemplate.list;
+import static org.articlepipeline.template.CloudFormationTemplate.map;
+import static org.articlepipeline.template.CloudFormationTemplate.properties;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.store.ArticleTable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+
+/**
+ * Pins {@code template.yaml} to the code: the table equals {@link ArticleTable}, each function gets exactly
+ * the environment variables its code reads and exactly the IAM actions its SDK calls need, and the trigger
+ * can never fire on the pipeline's own output.
+ *
+ * <p>Everything on the code side is derived, so the test follows the code as it grows:
+ * <ul>
+ *   <li><b>Environment variables.</b> The convention: a function setting is read from the environment
+ *       under a name declared as a {@code static final String *_VARIABLE = "NAME"} constant, or given as a
+ *       literal to {@code getenv("NAME")} / {@code environment.get("NAME")} /
+ *       {@code environment.getOrDefault("NAME", ...)}. Those names are collected from {@code src/main/java};
+ *       a function reads a name when the name is a string constant in code reachable from its handler
+ *       (inlined constants included). Names starting with {@code AWS_} are the runtime's and the SDK's own
+ *       (region, credentials, endpoint overrides): Lambda sets or reserves them, the template never does.</li>
+ *   <li><b>IAM actions.</b> The calls on {@code S3Client}/{@code DynamoDbClient} in code reachable from
+ *       each handler ({@link LambdaCodeModel}), mapped to actions by {@link #IAM_ACTIONS}.</li>
+ * </ul>
+ */
+class TemplateTest {
+
+    /**
+     * SDK method to the IAM actions it needs, where that is not simply the service prefix plus the
+     * capitalized method name (DynamoDB's and most of S3's actions are named after their operations).
+     * The one place to edit when the code starts calling something new.
+     */
+    static final Map<String, Set<String>> IAM_ACTIONS = Map.of(
+            // The code catches NoSuchKeyException; S3 answers 403 instead of 404 without s3:ListBucket.
+            "s3:getObject", Set.of("s3:GetObject", "s3:ListBucket"),
+            "s3:getObjectAsBytes", Set.of("s3:GetObject", "s3:ListBucket"),
+            "s3:headObject", Set.of("s3:GetObject", "s3:ListBucket"),
+            "s3:deleteObjects", Set.of("s3:DeleteObject"),
+            "s3:headBucket", Set.of("s3:ListBucket"),
+            "s3:listObjectsV2", Set.of("s3:ListBucket"),
+            "s3:listObjectsV2Paginator", Set.of("s3:ListBucket"),
+            "dynamodb:queryPaginator", Set.of("dynamodb:Query"),
+            "dynamodb:scanPaginator", Set.of("dynamodb:Scan"));
+
+    /** Actions that only read: all the lookup function may hold. */
+    private static final Pattern READ_ONLY_ACTION = Pattern.compile("(s3|dynamodb):(Get|List|Query|BatchGet|Describe|Scan)\\w*");
+
+    private static final Pattern VARIABLE_CONSTANT = Pattern.compile("\\w+_VARIABLE\\s*=\\s*\"([A-Za-z0-9_]+)\"");
+    private static final Pattern VARIABLE_READ = Pattern.compile(
+            "(?:getenv|environment\\.get|environment\\.getOrDefault)\\(\\s*\"([A-Za-z0-9_]+)\"");
+
+    private static final Path ROOT = Paths.get("").toAbsolutePath();
+    private static CloudFormationTemplate template;
+    private static LambdaCodeModel code;
+
+    @BeforeAll
+    static void load() throws IOException {
+        template = CloudFormationTemplate.load(ROOT.resolve("template.yaml"));
+        code = LambdaCodeModel.read(ROOT.resolve("target/classes"));
+    }
+
+    /** Logical id of each function to its handler class. */
+    private static Map<String, String> handlers() {
+        Map<String, String> handlers = new LinkedHashMap<>();
+        for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
+            String handler = (String) template.functionProperties(id).get("Handler");
+            handlers.put(id, handler.substring(0, handler.indexOf("::")));
+        }
+        assertThat(handlers).as("functions in template.yaml").isNotEmpty();
+        return handlers;
+    }
+
+    @Test
+    void everyHandlerIsAPublicNoArgStreamHandlerWithTheMethodItNames() throws Exception {
+        for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
+            String handler = (String) template.functionProperties(id).get("Handler");
+            String[] parts = handler.split("::");
+            Class<?> type = Class.forName(parts[0], false, getClass().getClassLoader());
+            assertThat(RequestStreamHandler.class).as(handler).isAssignableFrom(type);
+            assertThat(type.getConstructor()).as("Lambda's no-arg constructor of " + handler).isNotNull();
+            assertThat(Stream.of(type.getMethods()).map(java.lang.reflect.Method::getName)).contains(parts[1]);
+            assertThat(template.functionProperties(id).get("CodeUri")).isEqualTo("target/article-pipeline-lambda.jar");
+        }
+    }
+
+    @Test
+    void tableEqualsArticleTableCreateTableRequest() {
+        Map<String, Object> table = properties(template.resource("ArticlesTable"));
+        CreateTableRequest expected = ArticleTable.createTableRequest("any");
+
+        assertThat(table.get("BillingMode")).isEqualTo(expected.billingModeAsString());
+        assertThat(attributeDefinitions(table.get("AttributeDefinitions")))
+                .isEqualTo(expected.attributeDefinitions().stream().collect(Collectors.toMap(
+                        AttributeDefinition::attributeName, AttributeDefinition::attributeTypeAsString, (a, b) -> a, TreeMap::new)));
+        assertThat(keySchema(table.get("KeySchema"))).isEqualTo(keySchema(expected.keySchema()));
+
+        Map<String, String> templateIndexes = new TreeMap<>();
+        for (Object index : list(table.get("GlobalSecondaryIndexes"))) {
+            Map<String, Object> gsi = map(index);
+            Map<String, Object> projection = map(gsi.get("Projection"));
+            templateIndexes.put((String) gsi.get("IndexName"), keySchema(gsi.get("KeySchema")) + " "
+                    + projection.get("ProjectionType") + " " + new TreeSet<>(list(projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList()));
+        }
+        Map<String, String> codeIndexes = new TreeMap<>();
+        for (GlobalSecondaryIndex gsi : expected.globalSecondaryIndexes()) {
+            codeIndexes.put(gsi.indexName(), keySchema(gsi.keySchema()) + " " + gsi.projection().projectionTypeAsString()
+                    + " " + new TreeSet<>(gsi.projection().nonKeyAttributes()));
+        }
+        assertThat(templateIndexes).isEqualTo(codeIndexes);
+    }
+
+    @Test
+    void tableIsRecoverableEncryptedAndExpiresTombstonesOnTheAttributeTheRepositoryWrites() throws IOException {
+        Map<String, Object> table = properties(template.resource("ArticlesTable"));
+        assertThat(map(table.get("PointInTimeRecoverySpecification")).get("PointInTimeRecoveryEnabled")).isEqualTo(true);
+        assertThat(map(table.get("SSESpecification")).get("SSEEnabled")).isEqualTo(true);
+        Map<String, Object> ttl = map(table.get("TimeToLiveSpecification"));
+        assertThat(ttl.get("Enabled")).isEqualTo(true);
+        assertThat(Files.readString(ROOT.resolve("src/main/java/org/articlepipeline/store/ArticleRepository.java")))
+                .as("the repository writes the TTL attribute")
+                .contains("\"" + ttl.get("AttributeName") + "\"");
+    }
+
+    @Test
+    void triggerCoversOnlyTheInputPrefixAndCanNeverSeeTheOutputPrefix() {
+        Map<String, Object> ingest = ingestFunction();
+        Map<String, Object> trigger = null;
+        for (Object event : map(ingest.get("Events")).values()) {
+            if ("S3".equals(map(event).get("Type"))) {
+                assertThat(trigger).as("one S3 trigger").isNull();
+                trigger = properties(map(event));
+            }
+        }
+        assertThat(trigger).as("the ingest function's S3 trigger").isNotNull();
+        assertThat(trigger.get("Bucket")).isEqualTo(Map.of("Ref", "ArticlesBucket"));
+        List<Object> rules = list(map(map(trigger.get("Filter")).get("S3Key")).get("Rules"));
+        assertThat(rules).hasSize(1);
+        Map<String, Object> rule = map(rules.get(0));
+        assertThat(rule.get("Name")).isEqualTo("prefix");
+
+        // The trigger and the function's INPUT_PREFIX come from one parameter, so they cannot drift apart.
+        Map<String, Object> variables = map(map(ingest.get("Environment")).get("Variables"));
+        assertThat(rule.get("Value")).isEqualTo(variables.get(PipelineSettings.INPUT_PREFIX_VARIABLE));
+        String input = (String) template.resolve(rule.get("Value"));
+        String output = (String) template.resolve(variables.get(PipelineSettings.OUTPUT_PREFIX_VARIABLE));
+        assertThat(output).doesNotStartWith(input);
+        assertThat(input).doesNotStartWith(output);
+        // PipelineSettings refuses overlapping prefixes at start-up too.
+        new PipelineSettings("bucket", input, output, "table");
+    }
+
+    @Test
+    void eachFunctionGetsExactlyTheEnvironmentVariablesItsCodeReads() throws IOException {
+        Set<String> declared = declaredVariables();
+        assertThat(declared).as("variables declared in src/main/java").isNotEmpty();
+        List<Runnable> checks = new ArrayList<>();
+        handlers().forEach((id, handler) -> {
+            Set<String> reads = new TreeSet<>(declared);
+            reads.retainAll(code.reachFrom(handler).constants());
+            Object environment = template.functionProperties(id).get("Environment");
+            Set<String> set = environment == null ? Set.of()
+                    : new TreeSet<>(map(map(environment).get("Variables")).keySet());
+            checks.add(() -> assertThat(set).as(id + " (" + handler + ") environment").isEqualTo(reads));
+        });
+        assertAll(checks.stream().map(c -> c::run));
+    }
+
+    @Test
+    void eachFunctionIsGrantedExactlyTheActionsItsSdkCallsNeed() {
+        List<Runnable> checks = new ArrayList<>();
+        handlers().forEach((id, handler) -> {
+            Set<String> needed = new TreeSet<>();
+            for (String call : code.reachFrom(handler).sdkCalls()) {
+                needed.addAll(IAM_ACTIONS.getOrDefault(call, Set.of(defaultAction(call))));
+            }
+            Set<String> granted = new TreeSet<>();
+            for (Map<String, Object> statement : allowStatements(id)) {
+                list(statement.get("Action")).forEach(a -> granted.add((String) a));
+            }
+            checks.add(() -> assertThat(granted).as(id + " (" + handler + ") granted actions").isEqualTo(needed));
+        });
+        assertAll(checks.stream().map(c -> c::run));
+    }
+
+    @Test
+    void noStatementGrantsAWildcardActionOrResourceTooBroadForItsAction() {
+        for (String id : handlers().keySet()) {
+            for (Map<String, Object> statement : allowStatements(id)) {
+                for (Object action : list(statement.get("Action"))) {
+                    assertThat((String) action).as(id).doesNotContain("*");
+                }
+                for (Object resource : list(template.resolve(statement.get("Resource")))) {
+                    assertThat((String) resource).as(id + " resource").isNotEqualTo("*").doesNotContain(":::*");
+                }
+            }
+        }
+    }
+
+    @Test
+    void ingestReadsOnlyTheInputPrefixAndWritesOnlyTheOutputPrefix() {
+        String bucketArn = "arn:${AWS::Partition}:s3:::" + template.resolve(globalVariable(PipelineSettings.BUCKET_VARIABLE));
+        String input = template.parameterDefault("InputPrefix");
+        String output = template.parameterDefault("OutputPrefix");
+        for (Map<String, Object> statement : allowStatements("IngestFunction")) {
+            List<Object> resources = list(template.resolve(statement.get("Resource")));
+            for (Object action : list(statement.get("Action"))) {
+                switch ((String) action) {
+                    case "s3:GetObject" -> assertThat(resources).containsExactly(bucketArn + "/" + input + "*");
+                    case "s3:PutObject", "s3:DeleteObject" -> assertThat(resources).containsExactly(bucketArn + "/" + output + "*");
+                    case "s3:ListBucket" -> assertThat(resources).containsExactly(bucketArn);
+                    default -> assertThat((String) action).startsWith("dynamodb:");
+                }
+            }
+        }
+    }
+
+    @Test
+    void lookupOnlyReadsAndOnlyTheOutputPrefixOfTheBucket() {
+        String bucketArn = "arn:${AWS::Partition}:s3:::" + template.resolve(globalVariable(PipelineSettings.BUCKET_VARIABLE));
+        String output = template.parameterDefault("OutputPrefix");
+        for (Map<String, Object> statement : allowStatements("LookupFunction")) {
+            for (Object action : list(statement.get("Action"))) {
+                assertThat((String) action).matches(READ_ONLY_ACTION);
+                if (action.equals("s3:GetObject")) {
+                    assertThat(list(template.resolve(statement.get("Resource")))).containsExactly(bucketArn + "/" + output + "*");
+                }
+            }
+        }
+    }
+
+    @Test
+    void dynamoDbStatementsNameOnlyTheTableAndItsIndexes() {
+        Set<String> allowed = new TreeSet<>();
+        allowed.add("${ArticlesTable.Arn}");
+        ArticleTable.createTableRequest("any").globalSecondaryIndexes()
+                .forEach(gsi -> allowed.add("${ArticlesTable.Arn}/index/" + gsi.indexName()));
+        for (String id : handlers().keySet()) {
+            for (Map<String, Object> statement : allowStatements(id)) {
+                if (list(statement.get("Action")).stream().anyMatch(a -> ((String) a).startsWith("dynamodb:"))) {
+                    assertThat(list(template.resolve(statement.get("Resource"))).stream().map(String::valueOf))
+                            .as(id).isSubsetOf(allowed);
+                }
+            }
+        }
+    }
+
+    @Test
+    void ingestFailuresAreRetriedBoundedThenQueuedAndAlarmed() {
+        Map<String, Object> config = map(ingestFunction().get("EventInvokeConfig"));
+        assertThat(((Number) config.get("MaximumRetryAttempts")).intValue()).isBetween(0, 2);
+        assertThat(((Number) config.get("MaximumEventAgeInSeconds")).intValue()).isBetween(60, 21600);
+        Map<String, Object> onFailure = map(map(config.get("DestinationConfig")).get("OnFailure"));
+        assertThat(onFailure.get("Type")).isEqualTo("SQS");
+        assertThat(onFailure.get("Destination")).isEqualTo(Map.of("Fn::GetAtt", List.of("FailureQueue", "Arn")));
+
+        Set<String> alarmed = new TreeSet<>();
+        for (String alarm : template.resourcesOfType("AWS::CloudWatch::Alarm")) {
+            Map<String, Object> p = properties(template.resource(alarm));
+            alarmed.add(p.get("MetricName") + " " + template.resolve(map(list(p.get("Dimensions")).get(0)).get("Value")));
+        }
+        assertThat(alarmed).contains("ApproximateNumberOfMessagesVisible ${FailureQueue.QueueName}",
+                "Errors ${IngestFunction}", "Throttles ${IngestFunction}",
+                "Errors ${LookupFunction}", "Throttles ${LookupFunction}");
+    }
+
+    @Test
+    void bucketBlocksPublicAccessEncryptsAndRefusesPlainHttp() {
+        Map<String, Object> bucket = properties(template.resource("ArticlesBucket"));
+        assertThat(map(bucket.get("PublicAccessBlockConfiguration")).values()).containsOnly(true).hasSize(4);
+        assertThat(bucket).containsKey("BucketEncryption");
+        Map<String, Object> policy = properties(template.resource("ArticlesBucketPolicy"));
+        assertThat(policy.get("Bucket")).isEqualTo(Map.of("Ref", "ArticlesBucket"));
+        Map<String, Object> deny = map(list(map(policy.get("PolicyDocument")).get("Statement")).get(0));
+        assertThat(deny.get("Effect")).isEqualTo("Deny");
+        assertThat(map(map(deny.get("Condition")).get("Bool")).get("aws:SecureTransport")).isEqualTo("false");
+    }
+
+    @Test
+    void cfnLintFindsNothingWhenInstalled() throws Exception {
+        String lint = onPath("cfn-lint");
+        assumeTrue(lint != null, "cfn-lint is not on PATH (install: pip install cfn-lint; or run sam validate --lint)");
+        Process process = new ProcessBuilder(lint, "template.yaml").directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("cfn-lint template.yaml:\n" + out).isZero();
+    }
+
+    private static String onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Paths.get(dir, command);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> ingestFunction() {
+        return template.functionProperties("IngestFunction");
+    }
+
+    private static Object globalVariable(String name) {
+        return map(map(map(map(template.root().get("Globals")).get("Function")).get("Environment")).get("Variables")).get(name);
+    }
+
+    /** The Allow statements of a function's inline policies (SAM adds the failure queue's own). */
+    private static List<Map<String, Object>> allowStatements(String functionId) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : list(template.functionProperties(functionId).get("Policies"))) {
+            assertThat(policy).as(functionId + " policies are inline documents").isInstanceOf(Map.class);
+            for (Object statement : list(map(policy).get("Statement"))) {
+                if ("Allow".equals(map(statement).get("Effect"))) {
+                    statements.add(map(statement));
+                }
+            }
+        }
+        return statements;
+    }
+
+    private static String defaultAction(String call) {
+        int colon = call.indexOf(':');
+        return call.substring(0, colon + 1) + Character.toUpperCase(call.charAt(colon + 1)) + call.substring(colon + 2);
+    }
+
+    private static Set<String> declaredVariables() throws IOException {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(ROOT.resolve("src/main/java"))) {
+            for (Path source : (Iterable<Path>) sources.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                String text = Files.readString(source);
+                for (Pattern pattern : List.of(VARIABLE_CONSTANT, VARIABLE_READ)) {
+                    Matcher m = pattern.matcher(text);
+                    while (m.find()) {
+                        if (!m.group(1).startsWith("AWS_")) {
+                            names.add(m.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private static Map<String, String> attributeDefinitions(Object definitions) {
+        Map<String, String> byName = new TreeMap<>();
+        for (Object d : list(definitions)) {
+            byName.put((String) map(d).get("AttributeName"), (String) map(d).get("AttributeType"));
+        }
+        return byName;
+    }
+
+    private static String keySchema(Object schema) {
+        if (schema instanceof List<?> elements && !elements.isEmpty() && elements.get(0) instanceof KeySchemaElement) {
+            return elements.stream().map(e -> ((KeySchemaElement) e).attributeName() + ":" + ((KeySchemaElement) e).keyTypeAsString())
+                    .collect(Collectors.joining(","));
+        }
+        return list(schema).stream().map(e -> map(e).get("AttributeName") + ":" + map(e).get("KeyType"))
+                .collect(Collectors.joining(","));
+    }
+}
