@@ -62,7 +62,7 @@ public final class LookupHandler implements RequestStreamHandler {
     private static ArticleLookup lookupFor(AwsClients clients, Map<String, String> environment, ObjectMapper mapper) {
         PipelineSettings settings = PipelineSettings.fromEnvironment(environment);
         // Without a configured secret, cursors are still tamper-evident, but an operator who wants them
-        // unguessable sets CURSOR_SECRET (the template generates one).
+        // unguessable sets CURSOR_SECRET (the template passes its NoEcho CursorSecret parameter).
         String secret = environment.getOrDefault(CURSOR_SECRET_VARIABLE, "article-pipeline:" + settings.tableName());
         DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = settings.tableName();
