@@ -48,7 +48,7 @@ class PrimingTest {
 
         priming.beforeCheckpoint(null);
 
-        assertThat(priming.primedRequests()).as("requests that went through the SDK pipeline").isEqualTo(4);
+        assertThat(priming.primedRequests()).as("requests that went through the SDK pipeline").isEqualTo(11);
         assertThat(newConnections(before, ports)).as("sockets priming opened to the stack").isEmpty();
 
         // The same clients still work afterwards, and their connections show (new, or reused from the JDK's
