@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.articlepipeline.normalize.Fingerprint;
+import org.articlepipeline.normalize.fingerprint.LshBands;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -35,7 +36,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *   <li>Band: {@code pk = B#<band>#<hash of the band's rows>, sk = <id>}. {@value #BANDS} bands of
  *       {@value #ROWS} MinHash slots: two articles become candidates when any band matches, with probability
  *       {@code 1 - (1 - s^3)^32} at similarity {@code s}: 95 % at the 0.45 threshold, 58 % at 0.3, 3 % at
- *       0.1. Candidates are then verified with the full fingerprint, so only recall depends on the banding.</li>
+ *       0.1. Candidates are then verified with the full fingerprint, so only recall depends on the banding.
+ *       ({@link LshBands}' in-memory default is 64 × 4; a table pays one write and one query per band and
+ *       article, so the store takes half as many bands and a shorter row for the same recall at the
+ *       threshold, at the price of more candidates to verify between 0.1 and 0.3.)</li>
  *   <li>Relation: {@code pk = A#<id>, sk = N#<otherId>}, attributes {@code id} (the other) and
  *       {@code similarity}, written in both articles' partitions so each sees the other.</li>
  * </ul>
@@ -45,7 +49,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DuplicateIndex {
 
     /** Near duplicates are recorded from this estimated similarity up (text-dedup's best news setting). */
-    public static final double THRESHOLD = 0.45;
+    public static final double THRESHOLD = LshBands.THRESHOLD;
     static final int BANDS = 32;
     static final int ROWS = 3;
     static final int MAX_CANDIDATES = 100;
@@ -180,19 +184,15 @@ public final class DuplicateIndex {
         return relations;
     }
 
-    /** Partition keys of the band items for a fingerprint. */
+    /** Partition keys of the band items for a fingerprint (none for a fingerprint too small to band). */
     static List<String> bandKeys(Fingerprint fingerprint) {
         List<String> keys = new ArrayList<>(BANDS);
         if (fingerprint.size() < BANDS * ROWS) {
             return keys;
         }
+        int[] hashes = LshBands.bandHashes(fingerprint, BANDS, ROWS);
         for (int band = 0; band < BANDS; band++) {
-            long hash = 0x9E3779B97F4A7C15L;
-            for (int row = 0; row < ROWS; row++) {
-                hash = (hash ^ (fingerprint.value(band * ROWS + row) & 0xFFFFFFFFL)) * 0x100000001B3L;
-                hash ^= hash >>> 29;
-            }
-            keys.add(TableLayout.bandPk(band, Long.toHexString(hash)));
+            keys.add(TableLayout.bandPk(band, Integer.toHexString(hashes[band])));
         }
         return keys;
     }

@@ -43,7 +43,18 @@ public final class LshBands {
         if (bands <= 0 || size % bands != 0) {
             throw new IllegalArgumentException(size + " slots cannot be cut into " + bands + " bands");
         }
-        int rows = size / bands;
+        return bandHashes(fingerprint, bands, size / bands);
+    }
+
+    /**
+     * As {@link #bandHashes(Fingerprint, int)}, over the first {@code bands × rows} slots only: for a
+     * store that trades some recall for fewer band items per article (its own curve
+     * {@code 1 - (1 - s^rows)^bands} then applies).
+     */
+    public static int[] bandHashes(Fingerprint fingerprint, int bands, int rows) {
+        if (bands <= 0 || rows <= 0 || (long) bands * rows > fingerprint.size()) {
+            throw new IllegalArgumentException(fingerprint.size() + " slots cannot hold " + bands + " bands of " + rows);
+        }
         int[] out = new int[bands];
         for (int b = 0; b < bands; b++) {
             long h = b;
