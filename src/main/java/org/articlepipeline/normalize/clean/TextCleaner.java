@@ -9,7 +9,6 @@ import java.util.List;
  *
  * <p>Rules, in the order one pass applies them to each character:
  * <ul>
- *   <li>the whole text is put in Unicode NFC first (only when it is not already);</li>
  *   <li>Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) are folded to letters by NFKC applied to
  *       those characters only, so ligatures and isolated/final forms from PDF copy-paste become plain letters
  *       while every other character keeps its exact form;</li>
@@ -19,7 +18,8 @@ import java.util.List;
  *   <li>tatweel (U+0640), a pure justification stretch, is removed;</li>
  *   <li>no-break and other Unicode spaces and tabs become a space; CR, CRLF, NEL and the Unicode line and
  *       paragraph separators become a line feed; other control characters are removed;</li>
- *   <li>lines are trimmed, runs of spaces collapse to one, empty lines disappear.</li>
+ *   <li>lines are trimmed, runs of spaces collapse to one, empty lines disappear;</li>
+ *   <li>each line is put in Unicode NFC (only when it is not already), last, so cleaning is idempotent.</li>
  * </ul>
  * Diacritics, hamza forms, ta marbuta, digits and punctuation stay as written: folding them is the business of
  * the matching form ({@code org.articlepipeline.normalize.text.MatchingForm}), never of the display text.
@@ -43,8 +43,7 @@ public final class TextCleaner {
 
     /** Cleans {@code text} into lines. */
     public CleanText clean(String text) {
-        String s = Normalizer.isNormalized(text, Normalizer.Form.NFC)
-                ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        String s = text;
         List<String> lines = new ArrayList<>();
         int invisibleLines = 0;
         StringBuilder line = new StringBuilder(256);
@@ -60,11 +59,21 @@ public final class TextCleaner {
                 folded = PRESENTATION_B[c - PRESENTATION_B_START];
             }
             if (folded != null) {
-                if (pendingSpace && line.length() > 0) {
-                    line.append(' ');
+                // NFKC of isolated harakat forms starts with a space and of medial ones with a tatweel:
+                // the folded characters go through the same rules as any other.
+                for (int k = 0; k < folded.length(); k++) {
+                    char fc = folded.charAt(k);
+                    Kind kind = classify(fc);
+                    if (kind == Kind.SPACE) {
+                        pendingSpace = true;
+                    } else if (kind == Kind.KEEP) {
+                        if (pendingSpace && line.length() > 0) {
+                            line.append(' ');
+                        }
+                        pendingSpace = false;
+                        line.append(fc);
+                    }
                 }
-                pendingSpace = false;
-                line.append(folded);
                 continue;
             }
             switch (classify(c)) {
@@ -95,7 +104,7 @@ public final class TextCleaner {
                         i++;
                     }
                     if (line.length() > 0) {
-                        lines.add(line.toString());
+                        lines.add(nfc(line));
                     } else if (sawInvisible) {
                         invisibleLines++;
                     }
@@ -106,11 +115,20 @@ public final class TextCleaner {
             }
         }
         if (line.length() > 0) {
-            lines.add(line.toString());
+            lines.add(nfc(line));
         } else if (sawInvisible) {
             invisibleLines++;
         }
         return new CleanText(lines, invisibleLines);
+    }
+
+    /**
+     * NFC runs last, per line: removing a tatweel or a control between a letter and a combining mark can make
+     * a new composable pair, so composing first would leave text that a second cleaning changes.
+     */
+    private static String nfc(StringBuilder line) {
+        String s = line.toString();
+        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     private enum Kind { KEEP, SPACE, DROP, ZWNJ, CR, NEWLINE }
