@@ -143,9 +143,9 @@ public final class ArticleNormalizer {
         boolean counted = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                counted = false;
-            } else if (!counted && Character.isLetterOrDigit(c)) {
+            if (c == ' ' || c == '\n') {
+                counted = false;     // cleaned text has no other whitespace
+            } else if (!counted && MatchingForm.isWordChar(c)) {
                 words++;
                 counted = true;
             }

@@ -137,6 +137,9 @@ public final class TextCleaner {
         if (c >= 0x20 && c < 0x7F) {
             return c == ' ' ? Kind.SPACE : Kind.KEEP;
         }
+        if (c >= '\u0621' && c <= '\u063A' || c >= '\u0641' && c <= '\u065F') {
+            return Kind.KEEP;        // Arabic letters and harakat: the common case, decided at once
+        }
         switch (c) {
             case '\n', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029':
                 return c == '\u000B' || c == '\u000C' ? Kind.SPACE : Kind.NEWLINE;

@@ -96,6 +96,13 @@ public final class TextDecoder {
         if (content.length < 8 || content.length % 2 != 0) {
             return null;
         }
+        boolean hint = false;
+        for (int i = 0; i < Math.min(content.length, 64) && !hint; i++) {
+            hint = content[i] == 0x00 || content[i] == 0x06;
+        }
+        if (!hint) {
+            return null;             // UTF-16 of ASCII or Arabic has 00 or 06 bytes from the start
+        }
         int n = Math.min(content.length, 8192) / 2;
         int evenHigh = 0;
         int oddHigh = 0;

@@ -97,6 +97,9 @@ public final class DateFinder {
 
     /** The first date written in {@code text}, in ISO-8601 (possibly partial), or null. */
     public String find(String text) {
+        if (text == null || !hasDigit(text)) {
+            return null;
+        }
         Found f = first(form.normalize(text));
         return f == null ? null : f.iso();
     }
@@ -106,6 +109,9 @@ public final class DateFinder {
      * weekday names and time-zone words.
      */
     public boolean isTimestampLine(String line) {
+        if (!hasDigit(line)) {
+            return false;            // every date pattern has digits; skips the regexes for most lines
+        }
         String n = form.normalize(line);
         Found f = first(n);
         if (f == null) {
@@ -118,6 +124,15 @@ public final class DateFinder {
             }
         }
         return true;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The earliest valid date in an already normalized text. */

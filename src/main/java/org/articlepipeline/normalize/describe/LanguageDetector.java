@@ -35,13 +35,14 @@ public final class LanguageDetector {
         int greek = 0;
         int hebrew = 0;
         int cjk = 0;
-        for (int i = 0; i < text.length(); i++) {
+        // The first 5000 characters tell the language as well as the whole article does.
+        for (int i = 0, n = Math.min(text.length(), 5000); i < n; i++) {
             char c = text.charAt(i);
             if (c < 'A') {
                 continue;
             }
             if (c >= '\u0600' && c <= '\u06FF') {
-                if (Character.isLetter(c)) {
+                if (c >= '\u0621' && c <= '\u064A' || Character.isLetter(c)) {
                     arabicScript++;
                 }
                 switch (c) {

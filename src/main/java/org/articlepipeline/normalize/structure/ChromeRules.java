@@ -112,6 +112,9 @@ final class ChromeRules {
 
     /** URL, e-mail or handle lines: the address plus at most three other words. */
     private static String contactReason(String text) {
+        if (!mayHoldAddress(text)) {
+            return null;             // the regexes below only run on lines that could hold an address
+        }
         String withoutUrls = URL.matcher(text).replaceAll(" ");
         boolean hadUrl = withoutUrls.length() != text.length() || !withoutUrls.equals(text);
         String withoutMail = EMAIL.matcher(withoutUrls).replaceAll(" ");
@@ -126,6 +129,24 @@ final class ChromeRules {
             return null;
         }
         return hadUrl ? "url" : "contact";
+    }
+
+    /** A dot between two ASCII letters or digits (a domain), or an at sign. */
+    private static boolean mayHoldAddress(String text) {
+        for (int i = 1; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                return true;
+            }
+            if (c == '.' && isAsciiAlnum(text.charAt(i - 1)) && isAsciiAlnum(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** "المصدر: رويترز", "Source: AFP", "Photo: ...", "Reporting by ...", or a line naming only wire services. */

@@ -95,8 +95,12 @@ public final class StructureFinder {
             }
             String titleKey = key(title);
             String fullKey = key(texts.get(t));
+            int longest = 3 * texts.get(t).length() + 16;
             for (int i = 0; i < n; i++) {
-                if (i != t && reason[i] == null && isRepeat(key(texts.get(i)), titleKey, fullKey)) {
+                // A copy is at most a few titles long and at least half of one: skip the key of other lines.
+                int len = texts.get(i).length();
+                if (i != t && reason[i] == null && len <= longest && len >= title.length() / 2
+                        && startsLike(texts.get(i), titleKey) && isRepeat(key(texts.get(i)), titleKey, fullKey)) {
                     reason[i] = "repeated-title";
                 }
             }
@@ -211,20 +215,43 @@ public final class StructureFinder {
         return new PageStructure(title, suffix, subtitle, dateline, paragraphs, removed);
     }
 
+    /**
+     * Counts words and function words in one pass over the line's matching form, hashing each word as it goes
+     * (no string per word); the list of terms is built only for lines short enough to be chrome.
+     */
     private Line analyze(String text) {
-        List<String> terms = form.terms(text);
         int words = 0;
         int stops = 0;
-        for (String term : terms) {
-            if (hasLetter(term)) {
-                words++;
-                if (stopwords.isStopword(term)) {
-                    stops++;
+        long h = FNV_OFFSET;
+        boolean inTerm = false;
+        boolean letter = false;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            char f = i < n ? MatchingForm.fold(text.charAt(i)) : ' ';
+            if (f == MatchingForm.DROP) {
+                continue;
+            }
+            if (MatchingForm.isWordChar(f)) {
+                h = (h ^ f) * FNV_PRIME;
+                inTerm = true;
+                letter |= f > '9' || f < '0';
+            } else if (inTerm) {
+                if (letter) {
+                    words++;
+                    if (stopwords.isStopwordHash(h)) {
+                        stops++;
+                    }
                 }
+                h = FNV_OFFSET;
+                inTerm = false;
+                letter = false;
             }
         }
+        List<String> terms = words <= ChromeRules.MAX_CHROME_WORDS ? form.terms(text) : List.of();
         return new Line(text, terms, words, endsSentence(text), words == 0 ? 0 : (double) stops / words);
     }
+
+    private static final long FNV_OFFSET = MatchingForm.TERM_HASH_OFFSET;
+    private static final long FNV_PRIME = MatchingForm.TERM_HASH_PRIME;
 
     private static boolean hasLetter(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -352,11 +379,22 @@ public final class StructureFinder {
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char f = MatchingForm.fold(text.charAt(i));
-            if (f != MatchingForm.DROP && Character.isLetterOrDigit(f)) {
+            if (MatchingForm.isWordChar(f)) {
                 sb.append(f);
             }
         }
         return sb.toString();
+    }
+
+    /** Whether the first letter or digit of {@code text} is the first char of {@code key}: a cheap pre-check. */
+    private static boolean startsLike(String text, String key) {
+        for (int i = 0; i < text.length(); i++) {
+            char f = MatchingForm.fold(text.charAt(i));
+            if (MatchingForm.isWordChar(f)) {
+                return !key.isEmpty() && key.charAt(0) == f;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code key} is one or more copies of the title (with or without its suffix), glued or not. */
@@ -417,6 +455,9 @@ public final class StructureFinder {
         String tailKey = key(tail);
         for (int i = 0; i < texts.size() && !evidence; i++) {
             if (i == t) {
+                continue;
+            }
+            if (texts.get(i).length() > 2 * title.length() + 16) {
                 continue;
             }
             String k = key(texts.get(i));
