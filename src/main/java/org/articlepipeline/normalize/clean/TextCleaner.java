@@ -128,7 +128,27 @@ public final class TextCleaner {
      */
     private static String nfc(StringBuilder line) {
         String s = line.toString();
+        if (!mayChangeUnderNfc(s)) {
+            return s;
+        }
         return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    /**
+     * False when every char is one NFC leaves alone in any context: below U+0300 (no combining marks there),
+     * Arabic letters U+0621–U+064A (they only compose with a following U+0653–U+0655, which this lets through),
+     * Arabic digits and punctuation, and general punctuation. A cheap scan that spares the real check.
+     */
+    private static boolean mayChangeUnderNfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '\u0300' || (c >= '\u0621' && c <= '\u064A') || (c >= '\u0660' && c <= '\u066D')
+                    || c == '\u060C' || c == '\u061B' || c == '\u061F' || (c >= '\u2010' && c <= '\u205E')) {
+                continue;
+            }
+            return true;
+        }
+        return false;
     }
 
     private enum Kind { KEEP, SPACE, DROP, ZWNJ, CR, NEWLINE }

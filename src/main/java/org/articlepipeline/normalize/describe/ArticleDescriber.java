@@ -80,8 +80,10 @@ public final class ArticleDescriber {
             agency = credit;
         }
         List<String> paragraphs = page.paragraphs();
-        if (agency == null && !paragraphs.isEmpty()) {
-            Matcher m = CLOSING_PAREN.matcher(paragraphs.get(paragraphs.size() - 1));
+        String last = paragraphs.isEmpty() ? "" : paragraphs.get(paragraphs.size() - 1);
+        int close = Math.max(last.lastIndexOf(')'), last.lastIndexOf('）'));
+        if (agency == null && close >= last.length() - 3 && close > 0) {
+            Matcher m = CLOSING_PAREN.matcher(last.substring(Math.max(0, close - 40)));
             if (m.find()) {
                 agency = agencies.find(m.group(1));
             }

@@ -175,20 +175,30 @@ final class ChromeRules {
 
     /** Font-size buttons, pagination, reactions: two or more tokens of at most two characters each. */
     private static boolean isButtonRow(String text) {
-        String[] tokens = text.split(" ");
-        if (tokens.length < 2) {
-            return false;
-        }
-        for (String t : tokens) {
-            if (t.length() > 2) {
+        int tokens = 1;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == ' ') {
+                tokens++;
+                run = 0;
+            } else if (++run > 2) {
                 return false;
             }
         }
-        return true;
+        return tokens >= 2;
     }
 
     /** Home › World › Middle East: three or more short segments between separators. */
     private static boolean isBreadcrumb(String text) {
+        int separators = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if ("|›»>•/-".indexOf(text.charAt(i)) >= 0) {
+                separators++;
+            }
+        }
+        if (separators < 2) {
+            return false;            // three segments need two separators; skip the regex split
+        }
         String[] parts = NAV_SEPARATOR.split(text);
         if (parts.length < 3) {
             return false;
@@ -202,6 +212,9 @@ final class ChromeRules {
     }
 
     private static boolean isHashtags(String text) {
+        if (text.charAt(0) != '#') {
+            return false;
+        }
         for (String t : text.split(" ")) {
             if (!t.startsWith("#") && !t.equals(",") && !t.equals("،")) {
                 return false;
