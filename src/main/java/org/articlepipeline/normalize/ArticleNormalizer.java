@@ -1,6 +1,5 @@
 package org.articlepipeline.normalize;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -123,18 +122,42 @@ public final class ArticleNormalizer {
     }
 
     /** SHA-256 hex of the matching form of the body paragraphs: page chrome and title do not change it. */
-    private String contentHash(List<String> paragraphs) {
-        StringBuilder sb = new StringBuilder();
-        for (String p : paragraphs) {
-            form.appendNormalized(p, sb);
-            sb.append('\n');
-        }
+    static String contentHash(List<String> paragraphs) {
+        MessageDigest sha;
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+        // The UTF-8 of the matching form, each paragraph followed by a line feed, streamed through a small
+        // buffer instead of building the normalized string and its bytes.
+        byte[] buf = new byte[4096];
+        int len = 0;
+        for (String p : paragraphs) {
+            for (int i = 0, n = p.length(); i <= n; i++) {
+                char c = i < n ? MatchingForm.fold(p.charAt(i)) : '\n';
+                if (c == MatchingForm.DROP) {
+                    continue;
+                }
+                if (len > buf.length - 4) {
+                    sha.update(buf, 0, len);
+                    len = 0;
+                }
+                if (c < 0x80) {
+                    buf[len++] = (byte) c;
+                } else if (c < 0x800) {
+                    buf[len++] = (byte) (0xC0 | (c >> 6));
+                    buf[len++] = (byte) (0x80 | (c & 0x3F));
+                } else {
+                    // Surrogates (rare in articles) go out as 3-byte units, CESU-8 style: stable and lossless.
+                    buf[len++] = (byte) (0xE0 | (c >> 12));
+                    buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    buf[len++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+        }
+        sha.update(buf, 0, len);
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Whitespace-separated tokens holding a letter or digit. */

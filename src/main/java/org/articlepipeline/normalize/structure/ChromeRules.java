@@ -15,6 +15,8 @@ final class ChromeRules {
 
     /** Lines longer than this are prose, whatever they contain. */
     static final int MAX_CHROME_WORDS = 20;
+    /** Nor is a line this long; the bound also keeps the regexes below cheap on pathological lines. */
+    static final int MAX_CHROME_CHARS = 400;
 
     private static final Pattern URL = Pattern.compile(
             "(?i)(?:https?://\\S+|www\\.[\\w.-]+\\S*|(?<![@\\w.-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|info|news|tv|me|co|io|fr|uk|us|de|ma|dz|tn|eg|sa|ae|qa|kw|lb|sy|iq|jo|ps|ly|sd|ye|om|bh|tr|ir|pk)(?:/\\S*)?(?![\\w]))");
@@ -46,7 +48,7 @@ final class ChromeRules {
         if (!line.hasLetters() && !hasDigit(text)) {
             return isCloseButton(text) ? "ui-label" : "punctuation";
         }
-        if (line.words() > MAX_CHROME_WORDS) {
+        if (line.words() > MAX_CHROME_WORDS || text.length() > MAX_CHROME_CHARS) {
             return null;
         }
         java.util.regex.Matcher icon = ICON.matcher(text);

@@ -38,6 +38,7 @@ import org.articlepipeline.normalize.text.Stopwords;
 public final class StructureFinder {
 
     private static final int MAX_TITLE_WORDS = 40;
+    private static final int MAX_TITLE_CHARS = 400;
     private static final int GOOD_WORDS = 15;
     private static final int NEAR_GOOD_WORDS = 7;
     private static final int MAX_SUBTITLE_WORDS = 35;
@@ -164,7 +165,7 @@ public final class StructureFinder {
         }
 
         // Tail: short unpunctuated lines closing the page.
-        for (int i = n - 1; i > t && i > lastGood; i--) {
+        for (int i = n - 1; lastGood >= 0 && i > t && i > lastGood; i--) {
             if (resolved[i] == Kind.CHROME) {
                 continue;
             }
@@ -430,6 +431,9 @@ public final class StructureFinder {
      * as a short line elsewhere on the page, or a tail that mixes letters with digits or is a domain.
      */
     private String[] splitSuffix(String title, List<String> texts, int t) {
+        if (title.length() > MAX_TITLE_CHARS) {
+            return null;             // keeps the lazy pattern below linear in practice
+        }
         Matcher m = SUFFIX.matcher(title);
         if (!m.matches()) {
             return null;

@@ -201,4 +201,17 @@ class StructureFinderTest {
         assertEquals(List.of(EN1, EN2), p.paragraphs());
         assertFalse(p.paragraphs().contains("Middle East"));
     }
+
+    @Test
+    void keepsEveryLineOfAPageWithoutLongProse() {
+        PageStructure p = find("Notes from the meeting", "Budget approved", "New members welcomed", "Next meeting in May");
+        assertEquals(List.of("Budget approved", "New members welcomed", "Next meeting in May"), p.paragraphs());
+    }
+
+    @Test
+    void staysFastOnAPathologicalLongLine() {
+        String line = "a-".repeat(50_000);
+        PageStructure p = find("x " + line, line + " | " + line);
+        assertTrue(p.paragraphs().size() + p.removed().size() >= 1);
+    }
 }
