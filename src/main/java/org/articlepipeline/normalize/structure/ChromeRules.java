@@ -27,7 +27,7 @@ final class ChromeRules {
     private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s*(?:[|›»>•/]|\\s-\\s)\\s*");
     private static final java.util.Set<String> CREDIT_LABELS = java.util.Set.of(
             "المصدر", "مصدر", "المصادر", "source", "sources", "credit", "credits", "photo", "photos", "image",
-            "foto", "via", "تصوير", "الصوره", "صوره", "ترجمه");
+            "foto", "via", "تصوير", "الصوره", "صوره", "ترجمه", "illustration", "video", "getty", "credito");
     private static final java.util.Set<String> STAFF_WORDS = java.util.Set.of(
             "reporting", "editing", "writing", "additional", "compiled", "edited", "written");
     private static final java.util.Set<String> BYLINE_WORDS = java.util.Set.of("by", "par", "بقلم");
@@ -77,6 +77,13 @@ final class ChromeRules {
         if (whole != null) {
             return whole;
         }
+        if (isRelativeTime(terms)) {
+            return "timestamp";
+        }
+        String counter = counterReason(terms);
+        if (counter != null) {
+            return counter;
+        }
         ChromeLexicon.Prefix prefix = lexicon.prefix(terms);
         if (prefix != null && terms.size() <= prefix.length() + 12
                 && (!line.endsSentence() || colonSoon(text))) {
@@ -93,6 +100,45 @@ final class ChromeRules {
         }
         return null;
     }
+
+    /** "5 hours ago", "منذ 3 ساعات", "il y a 2 jours": when a page was updated, relative to the visit. */
+    private static boolean isRelativeTime(List<String> terms) {
+        if (terms.size() < 2 || terms.size() > 6) {
+            return false;
+        }
+        boolean number = false;
+        boolean unit = false;
+        for (String t : terms) {
+            if (t.chars().allMatch(Character::isDigit)) {
+                number = true;
+            } else if (TIME_UNITS.contains(t)) {
+                unit = true;
+            } else if (!RELATIVE_WORDS.contains(t)) {
+                return false;
+            }
+        }
+        return unit && (number || terms.contains("منذ") || terms.contains("ago"));
+    }
+
+    /** "12 comments", "3 min read", "1.2k views": a number beside UI wording. */
+    private String counterReason(List<String> terms) {
+        if (terms.size() < 2 || terms.size() > 4 || !terms.get(0).chars().allMatch(Character::isDigit)
+                && !terms.get(terms.size() - 1).chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        List<String> words = terms.stream().filter(t -> !t.chars().allMatch(Character::isDigit)
+                && !(t.length() <= 2 && Character.isDigit(t.charAt(0)))).toList();
+        return words.isEmpty() ? null : lexicon.wholeLine(words);
+    }
+
+    private static final java.util.Set<String> TIME_UNITS = java.util.Set.of(
+            "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days",
+            "week", "weeks", "month", "months", "seconde", "secondes", "heure", "heures", "jour", "jours", "semaine",
+            "semaines", "mois", "ثانيه", "ثوان", "دقيقه", "دقائق", "ساعه", "ساعات", "ساعتين", "يوم", "ايام", "يومين",
+            "اسبوع", "اسابيع", "شهر", "اشهر");
+    private static final java.util.Set<String> RELATIVE_WORDS = java.util.Set.of(
+            "ago", "an", "a", "updated", "published", "posted", "il", "y", "depuis", "mis", "jour", "منذ", "قبل",
+            "نشر", "تحديث", "اخر", "حوالي", "about", "one");
 
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -160,7 +206,8 @@ final class ChromeRules {
         String first = terms.get(0);
         String text = line.text();
         if (CREDIT_LABELS.contains(first) && terms.size() > 1) {
-            int colon = Math.max(text.indexOf(':'), text.indexOf('：'));
+            // "Source: AFP", "المصدر:رويترز", BBC's "Image source, Getty Images"
+            int colon = Math.max(Math.max(text.indexOf(':'), text.indexOf('：')), text.indexOf(','));
             return colon >= 0 && colon <= text.length() / 2 + 12;
         }
         if (STAFF_WORDS.contains(first) && terms.size() > 2 && terms.contains("by")) {

@@ -187,7 +187,11 @@ public final class StructureFinder {
                 break;
             }
         }
-        if (t >= 0 && firstBody > t && isSubtitle(lines[firstBody]) && hasKeptAfter(resolved, firstBody)) {
+        int next = nextKept(resolved, firstBody);
+        // The line after a standfirst must not look like one itself: otherwise the same page without its
+        // standfirst (as the normalizer's own output is) would promote that line, and normalizing twice
+        // would not give the same body.
+        if (t >= 0 && firstBody > t && next > 0 && isSubtitle(lines[firstBody]) && !couldBeSubtitle(texts.get(next))) {
             subtitle = texts.get(firstBody);
         }
 
@@ -295,13 +299,19 @@ public final class StructureFinder {
         return null;
     }
 
-    private static boolean hasKeptAfter(Kind[] resolved, int i) {
-        for (int j = i + 1; j < resolved.length; j++) {
+    private static int nextKept(Kind[] resolved, int i) {
+        for (int j = i + 1; i >= 0 && j < resolved.length; j++) {
             if (resolved[j] != Kind.CHROME) {
-                return true;
+                return j;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** Whether {@code text}, or what is left of it once a dateline is taken off, has a standfirst's shape. */
+    private boolean couldBeSubtitle(String text) {
+        Dateline d = Dateline.find(text);
+        return isSubtitle(analyze(d == null ? text : d.rest()));
     }
 
     /** Context-removed lines take the reason of the chrome block they sit in. */

@@ -214,4 +214,29 @@ class StructureFinderTest {
         PageStructure p = find("x " + line, line + " | " + line);
         assertTrue(p.paragraphs().size() + p.removed().size() >= 1);
     }
+
+    @Test
+    void removesRelativeTimesCountersAndReadingTimes() {
+        PageStructure p = find("Talks to resume in Geneva next week", "5 hours ago", "منذ 3 ساعات", "12 comments",
+                "3 min read", EN1, EN2, "1520 مشاهدة");
+        assertEquals(List.of(EN1, EN2), p.paragraphs());
+        assertEquals("timestamp", reasonOf(p, "5 hours ago"));
+        assertEquals("timestamp", reasonOf(p, "منذ 3 ساعات"));
+        assertEquals("ui-label", reasonOf(p, "12 comments"));
+        assertEquals("ui-label", reasonOf(p, "3 min read"));
+    }
+
+    @Test
+    void removesPhotoCreditsWrittenWithACommaOrColon() {
+        PageStructure p = find("Talks to resume in Geneva next week", "Image source, Getty Images", EN1, "Photo: Jane Doe/AFP", EN2);
+        assertEquals(List.of(EN1, EN2), p.paragraphs());
+        assertEquals("credit", reasonOf(p, "Image source, Getty Images"));
+    }
+
+    @Test
+    void takesNoSubtitleWhenTheLineAfterItLooksLikeOneTooSoTheOutputNormalizesTheSame() {
+        PageStructure p = find("عنوان الخبر الرئيسي اليوم", "سطر قصير بلا نقطة", "سطر قصير آخر بلا نقطة", P1, P2);
+        assertNull(p.subtitle());
+        assertEquals(List.of("سطر قصير بلا نقطة", "سطر قصير آخر بلا نقطة", P1, P2), p.paragraphs());
+    }
 }
