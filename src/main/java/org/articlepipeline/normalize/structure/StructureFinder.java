@@ -25,7 +25,8 @@ import org.articlepipeline.normalize.text.Stopwords;
  *       are <i>good</i>; medium lines ending like sentences are <i>near-good</i>; the rest are <i>short</i>.</li>
  *   <li><b>Edge zones</b>: before the first and after the last good line (header and footer), short lines
  *       with form-status, appeal or copyright wording are chrome too.</li>
- *   <li><b>Context</b>: a near-good line with no good neighbour but a chrome neighbour is chrome; a short
+ *   <li><b>Context</b>: outside the core, a near-good line with no good neighbour but a chrome neighbour is
+ *       chrome (a page without long prose promotes its near-good lines to good first); a short
  *       line is chrome when its nearest non-short neighbours are chrome on both sides, or chrome before it
  *       and nothing after it. Everything else is kept: a short line between prose is a section heading.</li>
  *   <li><b>Tail</b>: a run of short lines without sentence punctuation ending the page is chrome.</li>
@@ -125,6 +126,17 @@ public final class StructureFinder {
             }
         }
 
+        if (lastGood < 0) {
+            // No long prose at all (a page of short paragraphs): its medium lines are the best prose it has.
+            for (int i = 0; i < n; i++) {
+                if (kind[i] == Kind.NEAR_GOOD) {
+                    kind[i] = Kind.GOOD;
+                    firstGood = Math.min(firstGood, i);
+                    lastGood = i;
+                }
+            }
+        }
+
         // Edge zones: wording that is chrome only outside the prose core.
         for (int i = 0; i < n; i++) {
             if ((i < firstGood || i > lastGood) && i != t && kind[i] != Kind.CHROME && kind[i] != Kind.GOOD
@@ -141,12 +153,15 @@ public final class StructureFinder {
         boolean[] byContext = new boolean[n];
         Kind[] resolved = kind.clone();
         for (int i = 0; i < n; i++) {
-            if (kind[i] == Kind.NEAR_GOOD) {
+            if (kind[i] == Kind.NEAR_GOOD && (i < firstGood || i > lastGood)) {
+                // Inside the core (between long paragraphs) a sentence is kept whatever chrome is beside it.
                 Kind before = neighbour(kind, i, -1, true);
                 Kind after = neighbour(kind, i, +1, true);
                 boolean goodNear = before == Kind.GOOD || after == Kind.GOOD;
                 boolean chromeNear = before == Kind.CHROME || after == Kind.CHROME;
                 resolved[i] = !goodNear && chromeNear ? Kind.CHROME : Kind.GOOD;
+            } else if (kind[i] == Kind.NEAR_GOOD) {
+                resolved[i] = Kind.GOOD;
             }
         }
         for (int i = 0; i < n; i++) {

@@ -239,4 +239,21 @@ class StructureFinderTest {
         assertNull(p.subtitle());
         assertEquals(List.of("سطر قصير بلا نقطة", "سطر قصير آخر بلا نقطة", P1, P2), p.paragraphs());
     }
+
+    @Test
+    void keepsShortParagraphsBetweenAdsInsideTheArticle() {
+        String s1 = "The vote was delayed until Monday, officials said.";
+        String s2 = "Opposition leaders called the delay a stalling tactic.";
+        PageStructure p = find("Talks to resume in Geneva next week", EN1, "Advertisement", s1, "Advertisement", s2, EN2);
+        assertEquals(List.of(EN1, s1, s2, EN2), p.paragraphs());
+    }
+
+    @Test
+    void keepsAPageMadeOnlyOfShortParagraphsDespiteAds() {
+        String s1 = "The vote was delayed until Monday, officials said.";
+        String s2 = "Opposition leaders called the delay a stalling tactic.";
+        String s3 = "A new date has not been set by the committee yet.";
+        PageStructure p = find("Vote delayed", "Share", s1, "Advertisement", s2, "Advertisement", s3, "Most read");
+        assertEquals(List.of(s1, s2, s3), p.paragraphs());
+    }
 }
