@@ -93,7 +93,8 @@ public final class ArticleNormalizer {
             return new NormalizationResult.Rejected("undecodable",
                     "the file does not decode as text in " + text.encoding() + " or any charset tried");
         }
-        HtmlText html = HtmlText.looksLikeHtml(raw) ? HtmlText.parse(raw) : null;
+        HtmlText html = HtmlText.looksLikeHtml(raw) || declaredHtml(origin) && raw.indexOf('<') >= 0
+                ? HtmlText.parse(raw) : null;
         CleanText clean = cleaner.clean(html == null ? raw : html.text());
         if (!hasLetter(clean.lines())) {
             return new NormalizationResult.Rejected("no-text", "the file holds no letters");
@@ -174,6 +175,16 @@ public final class ArticleNormalizer {
             }
         }
         return words;
+    }
+
+    /** The origin's content type or file extension says HTML: a hint, used only when the text has tags. */
+    private static boolean declaredHtml(ArticleOrigin origin) {
+        if (origin == null) {
+            return false;
+        }
+        String type = origin.declaredContentType() == null ? "" : origin.declaredContentType().toLowerCase(java.util.Locale.ROOT);
+        String name = origin.fileName() == null ? "" : origin.fileName().toLowerCase(java.util.Locale.ROOT);
+        return type.contains("html") || name.endsWith(".html") || name.endsWith(".htm");
     }
 
     private static boolean isArabicScript(String language) {
