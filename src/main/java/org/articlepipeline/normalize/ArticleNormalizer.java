@@ -112,6 +112,7 @@ public final class ArticleNormalizer {
         }
         List<String> paragraphs = page.paragraphs();
         String body = String.join("\n\n", paragraphs);
+        MatchingForm.TermHashes termHashes = new MatchingForm.TermHashes();
         int words = countWords(body);
         int wpm = isArabicScript(d.language()) ? ARABIC_SCRIPT_WPM : DEFAULT_WPM;
         return new NormalizationResult.Accepted(new NormalizedArticle(
@@ -119,11 +120,23 @@ public final class ArticleNormalizer {
                 page.dateline() == null ? null : page.dateline().place(), publishedAt, d.language(),
                 text.encoding(), paragraphs, body, words, paragraphs.size(),
                 body.codePointCount(0, body.length()), (words + wpm - 1) / wpm,
-                contentHash(paragraphs), new MinHasher(form).fingerprint(body), page.removed()));
+                contentHash(paragraphs, termHashes), new MinHasher(form).fingerprint(termHashes), page.removed()));
     }
 
     /** SHA-256 hex of the matching form of the body paragraphs: page chrome and title do not change it. */
     static String contentHash(List<String> paragraphs) {
+        return contentHash(paragraphs, new MatchingForm.TermHashes());
+    }
+
+    /**
+     * The content hash, and on the way the matching-form term hashes of the body (the same as
+     * {@link MatchingForm#termHashes} of the paragraphs joined by blank lines) into {@code terms}: one fold
+     * per character serves both the hash and the fingerprint.
+     */
+    static String contentHash(List<String> paragraphs, MatchingForm.TermHashes terms) {
+        terms.clear();
+        long h = MatchingForm.TERM_HASH_OFFSET;
+        boolean inTerm = false;
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -139,6 +152,14 @@ public final class ArticleNormalizer {
                 char c = i < n ? MatchingForm.fold(p.charAt(i)) : '\n';
                 if (c == MatchingForm.DROP) {
                     continue;
+                }
+                if (MatchingForm.isWordChar(c)) {
+                    h = (h ^ c) * MatchingForm.TERM_HASH_PRIME;
+                    inTerm = true;
+                } else if (inTerm) {
+                    terms.add(h);
+                    h = MatchingForm.TERM_HASH_OFFSET;
+                    inTerm = false;
                 }
                 if (len > buf.length - 4) {
                     sha.update(buf, 0, len);

@@ -51,4 +51,16 @@ class ArticleNormalizerTest {
     void neverThrowsOnANullOrigin() {
         assertInstanceOf(NormalizationResult.class, new ArticleNormalizer().normalize("x".getBytes(StandardCharsets.UTF_8), null));
     }
+
+    @Test
+    void contentHashPassCollectsTheSameTermHashesAsTheMatchingForm() {
+        List<String> paragraphs = List.of("قالَ الرئيسُ: «نعم»", "Le Président a dit « oui ».", "٢٠١٥");
+        MatchingForm.TermHashes fused = new MatchingForm.TermHashes();
+        ArticleNormalizer.contentHash(paragraphs, fused);
+        MatchingForm.TermHashes direct = new MatchingForm().termHashes(String.join("\n\n", paragraphs), new MatchingForm.TermHashes());
+        assertEquals(direct.size(), fused.size());
+        for (int i = 0; i < direct.size(); i++) {
+            assertEquals(direct.get(i), fused.get(i));
+        }
+    }
 }

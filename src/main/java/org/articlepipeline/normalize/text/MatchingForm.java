@@ -199,11 +199,13 @@ public final class MatchingForm {
         private long[] values = new long[256];
         private int size;
 
-        void clear() {
+        /** Empties the list. */
+        public void clear() {
             size = 0;
         }
 
-        void add(long h) {
+        /** Appends one term hash. */
+        public void add(long h) {
             if (size == values.length) {
                 values = java.util.Arrays.copyOf(values, size * 2);
             }
