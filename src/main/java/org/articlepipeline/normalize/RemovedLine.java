@@ -10,7 +10,8 @@ package org.articlepipeline.normalize;
  * {@code appeal} (donation and subscription appeals, with the short lines of their block), {@code copyright},
  * {@code site-name}, {@code url}, {@code contact} (e-mail addresses, handles), {@code credit} (source, photo
  * and staff credits, lines naming only wire services), {@code byline}, {@code timestamp} (dates, times,
- * "5 hours ago"), {@code caption-icon} (a photo caption behind a camera icon label), {@code punctuation}
+ * "5 hours ago"), {@code caption-icon} (a photo caption behind a camera icon label), {@code caption} (the
+ * text after a "Image caption," or "Photo:" label line), {@code punctuation}
  * (lines without letters or digits), {@code blank} (lines holding only invisible characters, listed first,
  * with empty text), and {@code boilerplate} (short lines removed only by their chrome neighbours).
  *

@@ -85,7 +85,8 @@ public final class DateFinder {
     private static final Pattern LABEL_WORDS = Pattern.compile(
             "(?:published|updated|posted|last|on|at|by|date|gmt|utc|am|pm|a|m|p|et|est|edt|pt|pst|pdt|bst|cet|cest|"
             + "le|publie|mis|jour|modifie|"
-            + "نشر|نشرت|في|بتاريخ|تاريخ|النشر|اخر|تحديث|تم|التحديث|الساعه|بتوقيت|غرينتش|مكه|ص|م|"
+            + "نشر|نشرت|في|بتاريخ|تاريخ|النشر|اخر|تحديث|تم|التحديث|الساعه|بتوقيت|غرينتش|مكه|المكرمه|القدس|ص|م|"
+            + "\\d{1,2}h\\d{0,2}|"
             + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
             + "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
             + "الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|يوم)");

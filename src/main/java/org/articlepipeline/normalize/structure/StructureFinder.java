@@ -75,6 +75,15 @@ public final class StructureFinder {
             reason[i] = rules.reason(lines[i]);
         }
 
+        // A label that ends in a colon or comma ("Image caption,", "Photo:") is followed by what it labels.
+        for (int i = 0; i + 1 < n; i++) {
+            String label = texts.get(i);
+            if ("credit".equals(reason[i]) && lines[i].words() <= 3 && (label.endsWith(",") || label.endsWith(":"))
+                    && reason[i + 1] == null && lines[i + 1].words() <= ChromeRules.MAX_CHROME_WORDS + 10) {
+                reason[i + 1] = "caption";
+            }
+        }
+
         // Headline.
         int t = -1;
         for (int i = 0; i < n; i++) {
@@ -82,6 +91,10 @@ public final class StructureFinder {
                 t = lines[i].words() <= MAX_TITLE_WORDS ? i : -1;
                 break;
             }
+        }
+        if (t >= 0 && t + 1 < n && isSiteNameAbove(lines[t], lines[t + 1], reason[t + 1])) {
+            reason[t] = "site-name";
+            t = t + 1;
         }
         String title = null;
         String suffix = null;
@@ -155,8 +168,8 @@ public final class StructureFinder {
         for (int i = 0; i < n; i++) {
             if (kind[i] == Kind.NEAR_GOOD && (i < firstGood || i > lastGood)) {
                 // Inside the core (between long paragraphs) a sentence is kept whatever chrome is beside it.
-                Kind before = neighbour(kind, i, -1, true);
-                Kind after = neighbour(kind, i, +1, true);
+                Kind before = proseNeighbour(kind, i, -1);
+                Kind after = proseNeighbour(kind, i, +1);
                 boolean goodNear = before == Kind.GOOD || after == Kind.GOOD;
                 boolean chromeNear = before == Kind.CHROME || after == Kind.CHROME;
                 resolved[i] = !goodNear && chromeNear ? Kind.CHROME : Kind.GOOD;
@@ -314,6 +327,26 @@ public final class StructureFinder {
         return null;
     }
 
+    /**
+     * The nearest line in {@code direction} that is neither short nor near-good, also skipping a chrome line
+     * that stands alone between prose (an inline "Read more" link or ad): a sentence after such an insertion
+     * still belongs to the article.
+     */
+    private static Kind proseNeighbour(Kind[] kinds, int i, int direction) {
+        for (int j = i + direction; j >= 0 && j < kinds.length; j += direction) {
+            Kind k = kinds[j];
+            if (k == Kind.SHORT || k == Kind.NEAR_GOOD || (k == Kind.CHROME && isolated(kinds, j))) {
+                continue;
+            }
+            return k;
+        }
+        return null;
+    }
+
+    private static boolean isolated(Kind[] kinds, int j) {
+        return j > 0 && j < kinds.length - 1 && kinds[j - 1] != Kind.CHROME && kinds[j + 1] != Kind.CHROME;
+    }
+
     private static int nextKept(Kind[] resolved, int i) {
         for (int j = i + 1; i >= 0 && j < resolved.length; j++) {
             if (resolved[j] != Kind.CHROME) {
@@ -383,6 +416,25 @@ public final class StructureFinder {
             }
         }
         return "boilerplate";
+    }
+
+    /**
+     * A one- or two-word name without punctuation right above a headline-shaped line (four or more words, not
+     * ending like a sentence) is the site's name, not the headline: "الجزيرة نت", "BBC News".
+     */
+    private static boolean isSiteNameAbove(Line first, Line next, String nextReason) {
+        return nextReason == null && first.words() <= 2 && looksLikeName(first) && !hasDigitChar(first.text())
+                && next.words() >= 4 && next.words() <= MAX_TITLE_WORDS && !next.endsSentence()
+                && Dateline.find(next.text()) == null;
+    }
+
+    private static boolean hasDigitChar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isSubtitle(Line line) {

@@ -256,4 +256,27 @@ class StructureFinderTest {
         PageStructure p = find("Vote delayed", "Share", s1, "Advertisement", s2, "Advertisement", s3, "Most read");
         assertEquals(List.of(s1, s2, s3), p.paragraphs());
     }
+
+    @Test
+    void takesAShortSiteNameAboveTheHeadlineAsSiteName() {
+        PageStructure p = find("الجزيرة نت", "البرلمان العراقي يصوت على الموازنة بعد أشهر من الخلاف", "بغداد- " + P1, P2);
+        assertEquals("البرلمان العراقي يصوت على الموازنة بعد أشهر من الخلاف", p.title());
+        assertEquals("site-name", reasonOf(p, "الجزيرة نت"));
+        assertEquals("بغداد", p.dateline().place());
+    }
+
+    @Test
+    void keepsASentenceAfterAnInlineReadMoreLinkAtTheEnd() {
+        String last = "Economists expect at least one more rise in July.";
+        PageStructure p = find("Talks to resume in Geneva next week", EN1, EN2, "Read more: Inflation explained", last, "Share", "Newsletter");
+        assertEquals(List.of(EN1, EN2, last), p.paragraphs());
+    }
+
+    @Test
+    void removesTheCaptionAfterAnImageCaptionLabel() {
+        PageStructure p = find("Talks to resume in Geneva next week", "Image caption,", "The minister arrives in Geneva on Friday", EN1, EN2);
+        assertNull(p.subtitle());
+        assertEquals("caption", reasonOf(p, "The minister arrives in Geneva on Friday"));
+        assertEquals(List.of(EN1, EN2), p.paragraphs());
+    }
 }
