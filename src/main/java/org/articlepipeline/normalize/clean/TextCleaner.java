@@ -42,11 +42,13 @@ public final class TextCleaner {
     }
 
     /** Cleans {@code text} into lines. */
-    public CleanText clean(String text) {
-        String s = text;
+    public CleanText clean(String s) {
         List<String> lines = new ArrayList<>();
         int invisibleLines = 0;
-        StringBuilder line = new StringBuilder(256);
+        // The current line is built in a plain char array (no per-char StringBuilder bookkeeping); it only
+        // grows past the input's length when presentation forms expand (U+FDFA is 18 letters).
+        char[] line = new char[Math.max(16, s.length() + 32)];
+        int len = 0;
         boolean pendingSpace = false;
         boolean sawInvisible = false;
         int n = s.length();
@@ -59,6 +61,9 @@ public final class TextCleaner {
                 folded = PRESENTATION_B[c - PRESENTATION_B_START];
             }
             if (folded != null) {
+                if (len + folded.length() + 2 > line.length) {
+                    line = java.util.Arrays.copyOf(line, line.length * 2 + folded.length());
+                }
                 // NFKC of isolated harakat forms starts with a space and of medial ones with a tatweel:
                 // the folded characters go through the same rules as any other.
                 for (int k = 0; k < folded.length(); k++) {
@@ -67,22 +72,25 @@ public final class TextCleaner {
                     if (kind == Kind.SPACE) {
                         pendingSpace = true;
                     } else if (kind == Kind.KEEP) {
-                        if (pendingSpace && line.length() > 0) {
-                            line.append(' ');
+                        if (pendingSpace && len > 0) {
+                            line[len++] = ' ';
                         }
                         pendingSpace = false;
-                        line.append(fc);
+                        line[len++] = fc;
                     }
                 }
                 continue;
             }
+            if (len + 2 > line.length) {
+                line = java.util.Arrays.copyOf(line, line.length * 2);
+            }
             switch (classify(c)) {
                 case KEEP -> {
-                    if (pendingSpace && line.length() > 0) {
-                        line.append(' ');
+                    if (pendingSpace && len > 0) {
+                        line[len++] = ' ';
                     }
                     pendingSpace = false;
-                    line.append(c);
+                    line[len++] = c;
                 }
                 case SPACE -> {
                     pendingSpace = true;
@@ -92,9 +100,9 @@ public final class TextCleaner {
                 }
                 case DROP -> sawInvisible = true;
                 case ZWNJ -> {
-                    if (line.length() > 0 && !pendingSpace && i + 1 < n
-                            && Character.isLetter(line.charAt(line.length() - 1)) && Character.isLetter(s.charAt(i + 1))) {
-                        line.append(c);
+                    if (len > 0 && !pendingSpace && i + 1 < n
+                            && Character.isLetter(line[len - 1]) && Character.isLetter(s.charAt(i + 1))) {
+                        line[len++] = c;
                     } else {
                         sawInvisible = true;
                     }
@@ -103,19 +111,19 @@ public final class TextCleaner {
                     if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
                         i++;
                     }
-                    if (line.length() > 0) {
-                        lines.add(nfc(line));
+                    if (len > 0) {
+                        lines.add(nfc(line, len));
                     } else if (sawInvisible) {
                         invisibleLines++;
                     }
-                    line.setLength(0);
+                    len = 0;
                     pendingSpace = false;
                     sawInvisible = false;
                 }
             }
         }
-        if (line.length() > 0) {
-            lines.add(nfc(line));
+        if (len > 0) {
+            lines.add(nfc(line, len));
         } else if (sawInvisible) {
             invisibleLines++;
         }
@@ -126,8 +134,8 @@ public final class TextCleaner {
      * NFC runs last, per line: removing a tatweel or a control between a letter and a combining mark can make
      * a new composable pair, so composing first would leave text that a second cleaning changes.
      */
-    private static String nfc(StringBuilder line) {
-        String s = line.toString();
+    private static String nfc(char[] line, int len) {
+        String s = new String(line, 0, len);
         if (!mayChangeUnderNfc(s)) {
             return s;
         }
