@@ -113,28 +113,33 @@ public final class ArticleNormalizer {
         List<String> paragraphs = page.paragraphs();
         String body = String.join("\n\n", paragraphs);
         MatchingForm.TermHashes termHashes = new MatchingForm.TermHashes();
-        int words = countWords(body);
+        int[] words = new int[1];
+        String contentHash = contentHash(paragraphs, termHashes, words);
         int wpm = isArabicScript(d.language()) ? ARABIC_SCRIPT_WPM : DEFAULT_WPM;
+        int wordCount = words[0];
         return new NormalizationResult.Accepted(new NormalizedArticle(
                 page.title(), page.subtitle(), source, d.sourceUrl(), d.agency(),
                 page.dateline() == null ? null : page.dateline().place(), publishedAt, d.language(),
-                text.encoding(), paragraphs, body, words, paragraphs.size(),
-                body.codePointCount(0, body.length()), (words + wpm - 1) / wpm,
-                contentHash(paragraphs, termHashes), new MinHasher(form).fingerprint(termHashes), page.removed()));
+                text.encoding(), paragraphs, body, wordCount, paragraphs.size(),
+                body.codePointCount(0, body.length()), (wordCount + wpm - 1) / wpm,
+                contentHash, new MinHasher(form).fingerprint(termHashes), page.removed()));
     }
 
     /** SHA-256 hex of the matching form of the body paragraphs: page chrome and title do not change it. */
     static String contentHash(List<String> paragraphs) {
-        return contentHash(paragraphs, new MatchingForm.TermHashes());
+        return contentHash(paragraphs, new MatchingForm.TermHashes(), new int[1]);
     }
 
     /**
      * The content hash, and on the way the matching-form term hashes of the body (the same as
-     * {@link MatchingForm#termHashes} of the paragraphs joined by blank lines) into {@code terms}: one fold
-     * per character serves both the hash and the fingerprint.
+     * {@link MatchingForm#termHashes} of the paragraphs joined by blank lines) into {@code terms}, and the
+     * {@link #countWords word count} into {@code words[0]}: one pass per character serves the hash, the
+     * fingerprint and the count.
      */
-    static String contentHash(List<String> paragraphs, MatchingForm.TermHashes terms) {
+    static String contentHash(List<String> paragraphs, MatchingForm.TermHashes terms, int[] words) {
         terms.clear();
+        int wordCount = 0;
+        boolean counted = false;
         long h = MatchingForm.TERM_HASH_OFFSET;
         boolean inTerm = false;
         MessageDigest sha;
@@ -148,8 +153,16 @@ public final class ArticleNormalizer {
         byte[] buf = new byte[4096];
         int len = 0;
         for (String p : paragraphs) {
+            counted = false;
             for (int i = 0, n = p.length(); i <= n; i++) {
-                char c = i < n ? MatchingForm.fold(p.charAt(i)) : '\n';
+                char raw = i < n ? p.charAt(i) : '\n';
+                if (raw == ' ' || raw == '\n') {
+                    counted = false;
+                } else if (!counted && MatchingForm.isWordChar(raw)) {
+                    wordCount++;
+                    counted = true;
+                }
+                char c = MatchingForm.fold(raw);
                 if (c == MatchingForm.DROP) {
                     continue;
                 }
@@ -179,6 +192,7 @@ public final class ArticleNormalizer {
             }
         }
         sha.update(buf, 0, len);
+        words[0] = wordCount;
         return HexFormat.of().formatHex(sha.digest());
     }
 

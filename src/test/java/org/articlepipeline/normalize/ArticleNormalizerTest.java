@@ -56,11 +56,19 @@ class ArticleNormalizerTest {
     void contentHashPassCollectsTheSameTermHashesAsTheMatchingForm() {
         List<String> paragraphs = List.of("قالَ الرئيسُ: «نعم»", "Le Président a dit « oui ».", "٢٠١٥");
         MatchingForm.TermHashes fused = new MatchingForm.TermHashes();
-        ArticleNormalizer.contentHash(paragraphs, fused);
+        ArticleNormalizer.contentHash(paragraphs, fused, new int[1]);
         MatchingForm.TermHashes direct = new MatchingForm().termHashes(String.join("\n\n", paragraphs), new MatchingForm.TermHashes());
         assertEquals(direct.size(), fused.size());
         for (int i = 0; i < direct.size(); i++) {
             assertEquals(direct.get(i), fused.get(i));
         }
+    }
+
+    @Test
+    void hashPassCountsWordsLikeCountWords() {
+        List<String> paragraphs = List.of("قال — الرئيس 2015 «نعم»", "Le Président a dit « oui ».");
+        int[] words = new int[1];
+        ArticleNormalizer.contentHash(paragraphs, new MatchingForm.TermHashes(), words);
+        assertEquals(ArticleNormalizer.countWords(String.join("\n\n", paragraphs)), words[0]);
     }
 }
