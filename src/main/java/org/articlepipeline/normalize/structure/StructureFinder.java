@@ -23,8 +23,8 @@ import org.articlepipeline.normalize.text.Stopwords;
  *       the headline, also glued to itself, is removed as {@code repeated-title}.</li>
  *   <li><b>Prose classes</b> (the jusText idea): long lines that end like sentences and hold function words
  *       are <i>good</i>; medium lines ending like sentences are <i>near-good</i>; the rest are <i>short</i>.</li>
- *   <li><b>Edge zones</b>: before the first and after the last good line (header and footer), short lines
- *       with form-status, appeal or copyright wording are chrome too.</li>
+ *   <li><b>Edge zones</b>: after the last good line (footer), short lines with form-status, appeal or
+ *       copyright wording are chrome too; before the first good line only copyright wording is.</li>
  *   <li><b>Context</b>: outside the core, a near-good line with no good neighbour but a chrome neighbour is
  *       chrome (a page without long prose promotes its near-good lines to good first); a short
  *       line is chrome when its nearest non-short neighbours are chrome on both sides, or chrome before it
@@ -155,7 +155,8 @@ public final class StructureFinder {
             if ((i < firstGood || i > lastGood) && i != t && kind[i] != Kind.CHROME && kind[i] != Kind.GOOD
                     && lines[i].words() <= ChromeRules.MAX_CHROME_WORDS) {
                 String cue = lexicon.cue(lines[i].terms());
-                if (cue != null) {
+                // Above the article only a copyright notice is trusted: a standfirst may well say "donate".
+                if (cue != null && (i > lastGood || "copyright".equals(cue))) {
                     reason[i] = cue;
                     kind[i] = Kind.CHROME;
                 }

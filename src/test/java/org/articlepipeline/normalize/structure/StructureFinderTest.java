@@ -279,4 +279,13 @@ class StructureFinderTest {
         assertEquals("caption", reasonOf(p, "The minister arrives in Geneva on Friday"));
         assertEquals(List.of(EN1, EN2), p.paragraphs());
     }
+
+    @Test
+    void keepsAStandfirstThatMentionsDonationsAndAClosingSentenceWithSuccess() {
+        String closing = "The evacuation was completed successfully on Sunday.";
+        PageStructure p = find("Charity raises record sum for flood victims", "Thousands donate as appeal passes its target",
+                EN1, EN2, closing, "Support us", "Donate now");
+        assertEquals("Thousands donate as appeal passes its target", p.subtitle());
+        assertEquals(List.of(EN1, EN2, closing), p.paragraphs());
+    }
 }
