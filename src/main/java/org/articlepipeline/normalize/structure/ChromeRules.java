@@ -218,9 +218,20 @@ final class ChromeRules {
 
     private static boolean isByline(Line line) {
         List<String> terms = line.terms();
-        return terms.size() >= 2 && terms.size() <= 6 && BYLINE_WORDS.contains(terms.get(0))
-                && !line.endsSentence();
+        if (terms.size() < 2 || terms.size() > 6) {
+            return false;
+        }
+        if (BYLINE_WORDS.contains(terms.get(0)) && !line.endsSentence()) {
+            return true;
+        }
+        // "كتب: محمد أحمد", "إعداد: ...": verbs that open prose too, so only with a colon right after them.
+        int colon = line.text().indexOf(':');
+        return COLON_BYLINE_WORDS.contains(terms.get(0)) && colon > 0 && colon <= 8
+                && colon < line.text().length() - 1;
     }
+
+    private static final java.util.Set<String> COLON_BYLINE_WORDS = java.util.Set.of(
+            "كتب", "كتبت", "اعداد", "تحرير", "متابعه", "مراسل", "ترجمه", "تقرير", "written", "auteur", "author");
 
     /** Font-size buttons, pagination, reactions: two or more tokens of at most two characters each. */
     private static boolean isButtonRow(String text) {

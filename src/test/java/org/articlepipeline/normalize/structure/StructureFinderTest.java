@@ -288,4 +288,13 @@ class StructureFinderTest {
         assertEquals("Thousands donate as appeal passes its target", p.subtitle());
         assertEquals(List.of(EN1, EN2, closing), p.paragraphs());
     }
+
+    @Test
+    void removesBylinesBeforeTheHeadline() {
+        PageStructure p = find("كتب: محمد أحمد", "وزير الصحة: لا زيادة في أسعار الأدوية", P1, P2);
+        assertEquals("وزير الصحة: لا زيادة في أسعار الأدوية", p.title());
+        assertEquals("byline", reasonOf(p, "كتب: محمد أحمد"));
+        PageStructure q = find("Talks to resume in Geneva next week", "By Jane Doe and John Roe", EN1, EN2);
+        assertEquals("byline", reasonOf(q, "By Jane Doe and John Roe"));
+    }
 }
