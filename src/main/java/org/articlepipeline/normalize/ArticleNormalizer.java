@@ -1,6 +1,5 @@
 package org.articlepipeline.normalize;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -94,7 +93,8 @@ public final class ArticleNormalizer {
             return new NormalizationResult.Rejected("undecodable",
                     "the file does not decode as text in " + text.encoding() + " or any charset tried");
         }
-        HtmlText html = HtmlText.looksLikeHtml(raw) ? HtmlText.parse(raw) : null;
+        HtmlText html = HtmlText.looksLikeHtml(raw) || declaredHtml(origin) && raw.indexOf('<') >= 0
+                ? HtmlText.parse(raw) : null;
         CleanText clean = cleaner.clean(html == null ? raw : html.text());
         if (!hasLetter(clean.lines())) {
             return new NormalizationResult.Rejected("no-text", "the file holds no letters");
@@ -112,29 +112,88 @@ public final class ArticleNormalizer {
         }
         List<String> paragraphs = page.paragraphs();
         String body = String.join("\n\n", paragraphs);
-        int words = countWords(body);
+        MatchingForm.TermHashes termHashes = new MatchingForm.TermHashes();
+        int[] words = new int[1];
+        String contentHash = contentHash(paragraphs, termHashes, words);
         int wpm = isArabicScript(d.language()) ? ARABIC_SCRIPT_WPM : DEFAULT_WPM;
+        int wordCount = words[0];
         return new NormalizationResult.Accepted(new NormalizedArticle(
                 page.title(), page.subtitle(), source, d.sourceUrl(), d.agency(),
                 page.dateline() == null ? null : page.dateline().place(), publishedAt, d.language(),
-                text.encoding(), paragraphs, body, words, paragraphs.size(),
-                body.codePointCount(0, body.length()), (words + wpm - 1) / wpm,
-                contentHash(paragraphs), new MinHasher(form).fingerprint(body), page.removed()));
+                text.encoding(), paragraphs, body, wordCount, paragraphs.size(),
+                body.codePointCount(0, body.length()), (wordCount + wpm - 1) / wpm,
+                contentHash, new MinHasher(form).fingerprint(termHashes), page.removed()));
     }
 
     /** SHA-256 hex of the matching form of the body paragraphs: page chrome and title do not change it. */
-    private String contentHash(List<String> paragraphs) {
-        StringBuilder sb = new StringBuilder();
-        for (String p : paragraphs) {
-            form.appendNormalized(p, sb);
-            sb.append('\n');
-        }
+    static String contentHash(List<String> paragraphs) {
+        return contentHash(paragraphs, new MatchingForm.TermHashes(), new int[1]);
+    }
+
+    /**
+     * The content hash, and on the way the matching-form term hashes of the body (the same as
+     * {@link MatchingForm#termHashes} of the paragraphs joined by blank lines) into {@code terms}, and the
+     * {@link #countWords word count} into {@code words[0]}: one pass per character serves the hash, the
+     * fingerprint and the count.
+     */
+    static String contentHash(List<String> paragraphs, MatchingForm.TermHashes terms, int[] words) {
+        terms.clear();
+        int wordCount = 0;
+        boolean counted = false;
+        long h = MatchingForm.TERM_HASH_OFFSET;
+        boolean inTerm = false;
+        MessageDigest sha;
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+        // The UTF-8 of the matching form, each paragraph followed by a line feed, streamed through a small
+        // buffer instead of building the normalized string and its bytes.
+        byte[] buf = new byte[4096];
+        int len = 0;
+        for (String p : paragraphs) {
+            counted = false;
+            for (int i = 0, n = p.length(); i <= n; i++) {
+                char raw = i < n ? p.charAt(i) : '\n';
+                if (raw == ' ' || raw == '\n') {
+                    counted = false;
+                } else if (!counted && MatchingForm.isWordChar(raw)) {
+                    wordCount++;
+                    counted = true;
+                }
+                char c = MatchingForm.fold(raw);
+                if (c == MatchingForm.DROP) {
+                    continue;
+                }
+                if (MatchingForm.isWordChar(c)) {
+                    h = (h ^ c) * MatchingForm.TERM_HASH_PRIME;
+                    inTerm = true;
+                } else if (inTerm) {
+                    terms.add(h);
+                    h = MatchingForm.TERM_HASH_OFFSET;
+                    inTerm = false;
+                }
+                if (len > buf.length - 4) {
+                    sha.update(buf, 0, len);
+                    len = 0;
+                }
+                if (c < 0x80) {
+                    buf[len++] = (byte) c;
+                } else if (c < 0x800) {
+                    buf[len++] = (byte) (0xC0 | (c >> 6));
+                    buf[len++] = (byte) (0x80 | (c & 0x3F));
+                } else {
+                    // Surrogates (rare in articles) go out as 3-byte units, CESU-8 style: stable and lossless.
+                    buf[len++] = (byte) (0xE0 | (c >> 12));
+                    buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    buf[len++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+        }
+        sha.update(buf, 0, len);
+        words[0] = wordCount;
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Whitespace-separated tokens holding a letter or digit. */
@@ -143,14 +202,24 @@ public final class ArticleNormalizer {
         boolean counted = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                counted = false;
-            } else if (!counted && Character.isLetterOrDigit(c)) {
+            if (c == ' ' || c == '\n') {
+                counted = false;     // cleaned text has no other whitespace
+            } else if (!counted && MatchingForm.isWordChar(c)) {
                 words++;
                 counted = true;
             }
         }
         return words;
+    }
+
+    /** The origin's content type or file extension says HTML: a hint, used only when the text has tags. */
+    private static boolean declaredHtml(ArticleOrigin origin) {
+        if (origin == null) {
+            return false;
+        }
+        String type = origin.declaredContentType() == null ? "" : origin.declaredContentType().toLowerCase(java.util.Locale.ROOT);
+        String name = origin.fileName() == null ? "" : origin.fileName().toLowerCase(java.util.Locale.ROOT);
+        return type.contains("html") || name.endsWith(".html") || name.endsWith(".htm");
     }
 
     private static boolean isArabicScript(String language) {

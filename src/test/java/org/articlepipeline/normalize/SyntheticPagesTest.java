@@ -178,4 +178,12 @@ class SyntheticPagesTest {
         assertEquals(1, a.readingMinutes());
         assertNull(a.subtitle());
     }
+
+    @Test
+    void takesThePublisherFromASourceLineAndIgnoresPhotoCreditsForTheAgency() {
+        NormalizedArticle a = accept("عنوان الخبر عن الاجتماع في بغداد\n\nالصورة: رويترز\n\n" + ARABIC_BODY
+                + "\nالمصدر : الجزيرة + وكالات\n");
+        assertEquals("الجزيرة", a.source());
+        assertNull(a.agency());
+    }
 }

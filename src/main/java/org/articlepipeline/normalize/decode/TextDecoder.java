@@ -63,16 +63,33 @@ public final class TextDecoder {
         if (bomless != null) {
             return utf16(content, 0, bomless);
         }
-        ByteStats stats = ByteStats.of(content);
-        if (stats.nul > 0) {
+        int nul = 0;
+        int control = 0;
+        for (byte b : content) {
+            if (b >= 0 && b < 0x20) {
+                if (b == 0) {
+                    nul++;
+                } else if (b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                    control++;
+                }
+            }
+        }
+        if (nul > 0) {
             return new Decoded.Failure("binary-content", "the file holds NUL bytes, so it is not text");
         }
         // Text has tabs and line breaks, not other C0 controls; allow a few for scraping accidents.
-        if (stats.control > 8 && stats.control * 100L > content.length) {
-            return new Decoded.Failure("binary-content", "the file holds " + stats.control + " control bytes");
+        if (control > 8 && control * 100L > content.length) {
+            return new Decoded.Failure("binary-content", "the file holds " + control + " control bytes");
         }
+        // Fast path: the JDK's decoder writes U+FFFD for every malformed sequence, so a decoding without one
+        // is valid UTF-8 (a page that spells U+FFFD itself just takes the slow path below).
+        String utf8 = new String(content, StandardCharsets.UTF_8);
+        if (utf8.indexOf('\uFFFD') < 0) {
+            return new Decoded.Text(utf8, "UTF-8");
+        }
+        ByteStats stats = ByteStats.of(content);
         if (stats.invalidUtf8 == 0 || stats.validMultibyte >= (long) UTF8_VALID_PER_INVALID * stats.invalidUtf8) {
-            return new Decoded.Text(new String(content, StandardCharsets.UTF_8), "UTF-8");
+            return new Decoded.Text(utf8, "UTF-8");
         }
         String declared = declaredCharset(declaredContentType);
         return stats.high > stats.asciiLetters
@@ -95,6 +112,13 @@ public final class TextDecoder {
     private static Charset utf16WithoutBom(byte[] content) {
         if (content.length < 8 || content.length % 2 != 0) {
             return null;
+        }
+        boolean hint = false;
+        for (int i = 0; i < Math.min(content.length, 64) && !hint; i++) {
+            hint = content[i] == 0x00 || content[i] == 0x06;
+        }
+        if (!hint) {
+            return null;             // UTF-16 of ASCII or Arabic has 00 or 06 bytes from the start
         }
         int n = Math.min(content.length, 8192) / 2;
         int evenHigh = 0;

@@ -43,11 +43,15 @@ public final class Agencies {
 
     private final MatchingForm form = new MatchingForm();
     private final List<String[]> variants = new ArrayList<>();
+    /** Every word of every variant, for a quick "cannot be only agencies" answer. */
+    private final java.util.Set<String> variantWords = new java.util.HashSet<>(
+            List.of("و", "and", "et", "وكالات", "agencies", "agences"));
 
     public Agencies() {
         for (String[] agency : AGENCIES) {
             for (int i = 1; i < agency.length; i++) {
                 variants.add(new String[] {" " + String.join(" ", form.terms(agency[i])) + " ", agency[0]});
+                variantWords.addAll(form.terms(agency[i]));
             }
         }
         // Longest first, so "agence france presse" is tried before a shorter form inside it.
@@ -74,7 +78,13 @@ public final class Agencies {
 
     /** Whether {@code text} names nothing but wire services (and separators), like {@code (أ ف ب)} or {@code Reuters/AP}. */
     public boolean isOnlyAgencies(String text) {
-        String rest = " " + String.join(" ", form.terms(text)) + " ";
+        List<String> terms = form.terms(text);
+        for (String term : terms) {
+            if (!variantWords.contains(term)) {
+                return false;        // a word no agency name has: decided without the substring work below
+            }
+        }
+        String rest = " " + String.join(" ", terms) + " ";
         if (rest.isBlank()) {
             return false;
         }

@@ -56,17 +56,25 @@ public final class ArticleDescriber {
         String url = null;
         String credit = null;
         String timestamp = null;
+        String creditName = null;
         for (RemovedLine line : page.removed()) {
             switch (line.reason()) {
                 case "site-name" -> siteName = siteName == null ? line.text() : siteName;
                 case "appeal" -> appealName = appealName == null ? appealName(line.text()) : appealName;
                 case "url" -> url = url == null ? siteUrl(line.text()) : url;
-                case "credit" -> credit = credit == null ? agencies.find(line.text()) : credit;
+                case "credit" -> {
+                    // A photo credit names who took the picture, not who wrote the story.
+                    if (!isPhotoCredit(line.text())) {
+                        credit = credit == null ? agencies.find(line.text()) : credit;
+                        creditName = creditName == null ? creditedName(line.text()) : creditName;
+                    }
+                }
                 case "timestamp" -> timestamp = timestamp == null ? dates.find(line.text()) : timestamp;
                 default -> { }
             }
         }
-        String source = firstNonNull(page.titleSuffix(), siteName, appealName, url == null ? null : host(url));
+        String source = firstNonNull(page.titleSuffix(), siteName, appealName, creditName,
+                url == null ? null : host(url));
 
         String agency = null;
         String publishedAt = timestamp;
@@ -80,8 +88,10 @@ public final class ArticleDescriber {
             agency = credit;
         }
         List<String> paragraphs = page.paragraphs();
-        if (agency == null && !paragraphs.isEmpty()) {
-            Matcher m = CLOSING_PAREN.matcher(paragraphs.get(paragraphs.size() - 1));
+        String last = paragraphs.isEmpty() ? "" : paragraphs.get(paragraphs.size() - 1);
+        int close = Math.max(last.lastIndexOf(')'), last.lastIndexOf('）'));
+        if (agency == null && close >= last.length() - 3 && close > 0) {
+            Matcher m = CLOSING_PAREN.matcher(last.substring(Math.max(0, close - 40)));
             if (m.find()) {
                 agency = agencies.find(m.group(1));
             }
@@ -90,6 +100,40 @@ public final class ArticleDescriber {
         String language = languages.detect(body.isEmpty() && page.title() != null ? page.title() : body);
         return new Description(source, url, agency, publishedAt, language);
     }
+
+    private boolean isPhotoCredit(String text) {
+        List<String> terms = form.terms(text);
+        return !terms.isEmpty() && PHOTO_LABELS.contains(terms.get(0));
+    }
+
+    /**
+     * The publisher named by a source line ("المصدر: الجزيرة + وكالات" gives الجزيرة): the first part after
+     * the colon that is neither a wire service nor the generic "agencies"; null when there is none.
+     */
+    private String creditedName(String text) {
+        int colon = Math.max(text.indexOf(':'), text.indexOf('：'));
+        if (colon < 0) {
+            return null;
+        }
+        List<String> label = form.terms(text.substring(0, colon));
+        if (label.size() != 1 || !SOURCE_LABELS.contains(label.get(0))) {
+            return null;
+        }
+        for (String part : CREDIT_PARTS.split(text.substring(colon + 1))) {
+            String name = part.strip();
+            List<String> terms = form.terms(name);
+            if (!terms.isEmpty() && terms.size() <= 4 && agencies.find(name) == null
+                    && !terms.contains("وكالات") && !terms.contains("agencies") && !terms.contains("agences")) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static final Pattern CREDIT_PARTS = Pattern.compile("[+،,/&]|\\s-\\s");
+    private static final Set<String> PHOTO_LABELS = Set.of(
+            "photo", "photos", "image", "foto", "تصوير", "الصوره", "صوره", "illustration", "video", "getty", "credito");
+    private static final Set<String> SOURCE_LABELS = Set.of("المصدر", "مصدر", "source", "sources");
 
     private String appealName(String text) {
         Matcher m = APPEAL_NAME.matcher(text.strip());

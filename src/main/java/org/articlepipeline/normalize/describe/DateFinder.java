@@ -69,7 +69,7 @@ public final class DateFinder {
 
     private static final String END = "(?![\\p{L}\\p{N}])";
     private static final String TIME =
-            "(?:\\s*[-–,|،]?\\s*(?:at\\s+|a\\s+|الساعه\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?!\\d)\\s*(am|pm)?)?";
+            "(?:\\s*[-–,|،]?\\s*(?:at\\s+|a\\s+|الساعه\\s+)?(\\d{1,2})[:h](\\d{2})(?::(\\d{2}))?(?!\\d)\\s*(am|pm|a\\.m\\.|p\\.m\\.)?)?";
     private static final Pattern ISO = Pattern.compile(
             "(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?:[t ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(z|[+-]\\d{2}:?\\d{2})?)?(?!\\d)");
     private static final Pattern YMD = Pattern.compile("(?<!\\d)(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})(?!\\d)" + TIME);
@@ -83,8 +83,10 @@ public final class DateFinder {
 
     /** Words that may stand beside a date on a line that is nothing but a timestamp. */
     private static final Pattern LABEL_WORDS = Pattern.compile(
-            "(?:published|updated|posted|last|on|at|by|date|gmt|utc|am|pm|le|a|publie|mis|jour|modifie|"
-            + "نشر|نشرت|في|بتاريخ|تاريخ|النشر|اخر|تحديث|تم|التحديث|الساعه|بتوقيت|غرينتش|مكه|ص|م|"
+            "(?:published|updated|posted|last|on|at|by|date|gmt|utc|am|pm|a|m|p|et|est|edt|pt|pst|pdt|bst|cet|cest|"
+            + "le|publie|mis|jour|modifie|"
+            + "نشر|نشرت|في|بتاريخ|تاريخ|النشر|اخر|تحديث|تم|التحديث|الساعه|بتوقيت|غرينتش|مكه|المكرمه|القدس|ص|م|"
+            + "\\d{1,2}h\\d{0,2}|"
             + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
             + "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
             + "الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|يوم)");
@@ -97,6 +99,9 @@ public final class DateFinder {
 
     /** The first date written in {@code text}, in ISO-8601 (possibly partial), or null. */
     public String find(String text) {
+        if (text == null || !hasDigit(text)) {
+            return null;
+        }
         Found f = first(form.normalize(text));
         return f == null ? null : f.iso();
     }
@@ -106,6 +111,9 @@ public final class DateFinder {
      * weekday names and time-zone words.
      */
     public boolean isTimestampLine(String line) {
+        if (!hasDigit(line)) {
+            return false;            // every date pattern has digits; skips the regexes for most lines
+        }
         String n = form.normalize(line);
         Found f = first(n);
         if (f == null) {
@@ -118,6 +126,15 @@ public final class DateFinder {
             }
         }
         return true;
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The earliest valid date in an already normalized text. */
@@ -209,9 +226,9 @@ public final class DateFinder {
         int h = Integer.parseInt(m.group(timeGroup));
         int min = Integer.parseInt(m.group(timeGroup + 1));
         String ampm = m.group(timeGroup + 3);
-        if ("pm".equals(ampm) && h < 12) {
+        if (ampm != null && ampm.startsWith("p") && h < 12) {
             h += 12;
-        } else if ("am".equals(ampm) && h == 12) {
+        } else if (ampm != null && ampm.startsWith("a") && h == 12) {
             h = 0;
         }
         if (h > 23 || min > 59) {

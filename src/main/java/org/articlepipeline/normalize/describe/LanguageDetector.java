@@ -16,6 +16,31 @@ import org.articlepipeline.normalize.text.Stopwords;
  */
 public final class LanguageDetector {
 
+    private static final byte NOT_LETTER = 0;
+    private static final byte LETTER = 1;
+    private static final byte URDU = 2;
+    private static final byte PERSIAN = 3;
+    private static final byte ARABIC_ONLY = 4;
+    /** Class of each char of the Arabic block, computed once. */
+    private static final byte[] ARABIC_BLOCK = arabicBlock();
+
+    private static byte[] arabicBlock() {
+        byte[] t = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            t[i] = Character.isLetter((char) ('\u0600' + i)) ? LETTER : NOT_LETTER;
+        }
+        for (char c : "\u0679\u0688\u0691\u06BA\u06C1\u06D2".toCharArray()) {   // ٹ ڈ ڑ ں ہ ے
+            t[c - '\u0600'] = URDU;
+        }
+        for (char c : "\u067E\u0686\u0698\u06AF\u06A9\u06CC".toCharArray()) {   // پ چ ژ گ ک ی
+            t[c - '\u0600'] = PERSIAN;
+        }
+        for (char c : "\u064A\u0643\u0629\u0649".toCharArray()) {                 // ي ك ة ى
+            t[c - '\u0600'] = ARABIC_ONLY;
+        }
+        return t;
+    }
+
     private final MatchingForm form;
     private final Stopwords stopwords;
 
@@ -35,20 +60,21 @@ public final class LanguageDetector {
         int greek = 0;
         int hebrew = 0;
         int cjk = 0;
-        for (int i = 0; i < text.length(); i++) {
+        // The first 3000 characters tell the language as well as the whole article does.
+        for (int i = 0, n = Math.min(text.length(), 3000); i < n; i++) {
             char c = text.charAt(i);
             if (c < 'A') {
                 continue;
             }
             if (c >= '\u0600' && c <= '\u06FF') {
-                if (Character.isLetter(c)) {
-                    arabicScript++;
-                }
-                switch (c) {
-                    case '\u0679', '\u0688', '\u0691', '\u06BA', '\u06C1', '\u06D2' -> urdu++;    // ٹ ڈ ڑ ں ہ ے
-                    case '\u067E', '\u0686', '\u0698', '\u06AF', '\u06A9', '\u06CC' -> persian++; // پ چ ژ گ ک ی
-                    case '\u064A', '\u0643', '\u0629', '\u0649' -> arabicOnly++;                   // ي ك ة ى
+                switch (ARABIC_BLOCK[c - '\u0600']) {
+                    case URDU -> urdu++;
+                    case PERSIAN -> persian++;
+                    case ARABIC_ONLY -> arabicOnly++;
                     default -> { }
+                }
+                if (ARABIC_BLOCK[c - '\u0600'] != NOT_LETTER) {
+                    arabicScript++;
                 }
             } else if (Character.isLetter(c)) {
                 Character.UnicodeBlock block = c < 0x250 ? null : Character.UnicodeBlock.of(c);

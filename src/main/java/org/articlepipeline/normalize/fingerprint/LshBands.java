@@ -12,7 +12,7 @@ import org.articlepipeline.normalize.Fingerprint;
  * Jaccard similarity {@code s} is {@code 1 - (1 - s^4)^64}:
  * <pre>
  *   s    0.10   0.20   0.30   0.35   0.45   0.50   0.60   0.80
- *   P    0.006  0.097  0.405  0.63   0.93   0.98   1.00   1.00
+ *   P    0.006  0.097  0.406  0.620  0.931  0.984  1.000  1.000
  * </pre>
  * The S-curve's midpoint {@code (1/64)^(1/4) ≈ 0.35} sits below the duplicate threshold
  * {@value #THRESHOLD} (the near-duplicate threshold of the text-dedup news benchmark), so a true near

@@ -40,7 +40,14 @@ public final class MinHasher {
 
     /** The fingerprint of {@code text}. */
     public Fingerprint fingerprint(CharSequence text) {
-        form.termHashes(text, terms);
+        return fingerprint(form.termHashes(text, terms));
+    }
+
+    /**
+     * The fingerprint of a text whose {@link MatchingForm#termHashes term hashes} were already computed, for
+     * callers that fold the text once for several purposes.
+     */
+    public Fingerprint fingerprint(MatchingForm.TermHashes terms) {
         int count = terms.size();
         Arrays.fill(mins, Long.MAX_VALUE);
         if (count == 0) {

@@ -15,6 +15,8 @@ final class ChromeRules {
 
     /** Lines longer than this are prose, whatever they contain. */
     static final int MAX_CHROME_WORDS = 20;
+    /** Nor is a line this long; the bound also keeps the regexes below cheap on pathological lines. */
+    static final int MAX_CHROME_CHARS = 400;
 
     private static final Pattern URL = Pattern.compile(
             "(?i)(?:https?://\\S+|www\\.[\\w.-]+\\S*|(?<![@\\w.-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|info|news|tv|me|co|io|fr|uk|us|de|ma|dz|tn|eg|sa|ae|qa|kw|lb|sy|iq|jo|ps|ly|sd|ye|om|bh|tr|ir|pk)(?:/\\S*)?(?![\\w]))");
@@ -25,7 +27,7 @@ final class ChromeRules {
     private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s*(?:[|›»>•/]|\\s-\\s)\\s*");
     private static final java.util.Set<String> CREDIT_LABELS = java.util.Set.of(
             "المصدر", "مصدر", "المصادر", "source", "sources", "credit", "credits", "photo", "photos", "image",
-            "foto", "via", "تصوير", "الصوره", "صوره", "ترجمه");
+            "foto", "via", "تصوير", "الصوره", "صوره", "ترجمه", "illustration", "video", "getty", "credito");
     private static final java.util.Set<String> STAFF_WORDS = java.util.Set.of(
             "reporting", "editing", "writing", "additional", "compiled", "edited", "written");
     private static final java.util.Set<String> BYLINE_WORDS = java.util.Set.of("by", "par", "بقلم");
@@ -46,7 +48,7 @@ final class ChromeRules {
         if (!line.hasLetters() && !hasDigit(text)) {
             return isCloseButton(text) ? "ui-label" : "punctuation";
         }
-        if (line.words() > MAX_CHROME_WORDS) {
+        if (line.words() > MAX_CHROME_WORDS || text.length() > MAX_CHROME_CHARS) {
             return null;
         }
         java.util.regex.Matcher icon = ICON.matcher(text);
@@ -75,6 +77,13 @@ final class ChromeRules {
         if (whole != null) {
             return whole;
         }
+        if (isRelativeTime(terms)) {
+            return "timestamp";
+        }
+        String counter = counterReason(terms);
+        if (counter != null) {
+            return counter;
+        }
         ChromeLexicon.Prefix prefix = lexicon.prefix(terms);
         if (prefix != null && terms.size() <= prefix.length() + 12
                 && (!line.endsSentence() || colonSoon(text))) {
@@ -91,6 +100,45 @@ final class ChromeRules {
         }
         return null;
     }
+
+    /** "5 hours ago", "منذ 3 ساعات", "il y a 2 jours": when a page was updated, relative to the visit. */
+    private static boolean isRelativeTime(List<String> terms) {
+        if (terms.size() < 2 || terms.size() > 6) {
+            return false;
+        }
+        boolean number = false;
+        boolean unit = false;
+        for (String t : terms) {
+            if (t.chars().allMatch(Character::isDigit)) {
+                number = true;
+            } else if (TIME_UNITS.contains(t)) {
+                unit = true;
+            } else if (!RELATIVE_WORDS.contains(t)) {
+                return false;
+            }
+        }
+        return unit && (number || terms.contains("منذ") || terms.contains("ago"));
+    }
+
+    /** "12 comments", "3 min read", "1.2k views": a number beside UI wording. */
+    private String counterReason(List<String> terms) {
+        if (terms.size() < 2 || terms.size() > 4 || !terms.get(0).chars().allMatch(Character::isDigit)
+                && !terms.get(terms.size() - 1).chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        List<String> words = terms.stream().filter(t -> !t.chars().allMatch(Character::isDigit)
+                && !(t.length() <= 2 && Character.isDigit(t.charAt(0)))).toList();
+        return words.isEmpty() ? null : lexicon.wholeLine(words);
+    }
+
+    private static final java.util.Set<String> TIME_UNITS = java.util.Set.of(
+            "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days",
+            "week", "weeks", "month", "months", "seconde", "secondes", "heure", "heures", "jour", "jours", "semaine",
+            "semaines", "mois", "ثانيه", "ثوان", "دقيقه", "دقائق", "ساعه", "ساعات", "ساعتين", "يوم", "ايام", "يومين",
+            "اسبوع", "اسابيع", "شهر", "اشهر");
+    private static final java.util.Set<String> RELATIVE_WORDS = java.util.Set.of(
+            "ago", "an", "a", "updated", "published", "posted", "il", "y", "depuis", "mis", "jour", "منذ", "قبل",
+            "نشر", "تحديث", "اخر", "حوالي", "about", "one");
 
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -112,6 +160,9 @@ final class ChromeRules {
 
     /** URL, e-mail or handle lines: the address plus at most three other words. */
     private static String contactReason(String text) {
+        if (!mayHoldAddress(text)) {
+            return null;             // the regexes below only run on lines that could hold an address
+        }
         String withoutUrls = URL.matcher(text).replaceAll(" ");
         boolean hadUrl = withoutUrls.length() != text.length() || !withoutUrls.equals(text);
         String withoutMail = EMAIL.matcher(withoutUrls).replaceAll(" ");
@@ -128,6 +179,24 @@ final class ChromeRules {
         return hadUrl ? "url" : "contact";
     }
 
+    /** A dot between two ASCII letters or digits (a domain), or an at sign. */
+    private static boolean mayHoldAddress(String text) {
+        for (int i = 1; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                return true;
+            }
+            if (c == '.' && isAsciiAlnum(text.charAt(i - 1)) && isAsciiAlnum(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
     /** "المصدر: رويترز", "Source: AFP", "Photo: ...", "Reporting by ...", or a line naming only wire services. */
     private boolean isCredit(Line line) {
         List<String> terms = line.terms();
@@ -137,7 +206,8 @@ final class ChromeRules {
         String first = terms.get(0);
         String text = line.text();
         if (CREDIT_LABELS.contains(first) && terms.size() > 1) {
-            int colon = Math.max(text.indexOf(':'), text.indexOf('：'));
+            // "Source: AFP", "المصدر:رويترز", BBC's "Image source, Getty Images"
+            int colon = Math.max(Math.max(text.indexOf(':'), text.indexOf('：')), text.indexOf(','));
             return colon >= 0 && colon <= text.length() / 2 + 12;
         }
         if (STAFF_WORDS.contains(first) && terms.size() > 2 && terms.contains("by")) {
@@ -148,26 +218,47 @@ final class ChromeRules {
 
     private static boolean isByline(Line line) {
         List<String> terms = line.terms();
-        return terms.size() >= 2 && terms.size() <= 6 && BYLINE_WORDS.contains(terms.get(0))
-                && !line.endsSentence();
+        if (terms.size() < 2 || terms.size() > 6) {
+            return false;
+        }
+        if (BYLINE_WORDS.contains(terms.get(0)) && !line.endsSentence()) {
+            return true;
+        }
+        // "كتب: محمد أحمد", "إعداد: ...": verbs that open prose too, so only with a colon right after them.
+        int colon = line.text().indexOf(':');
+        return COLON_BYLINE_WORDS.contains(terms.get(0)) && colon > 0 && colon <= 8
+                && colon < line.text().length() - 1;
     }
+
+    private static final java.util.Set<String> COLON_BYLINE_WORDS = java.util.Set.of(
+            "كتب", "كتبت", "اعداد", "تحرير", "متابعه", "مراسل", "ترجمه", "تقرير", "written", "auteur", "author");
 
     /** Font-size buttons, pagination, reactions: two or more tokens of at most two characters each. */
     private static boolean isButtonRow(String text) {
-        String[] tokens = text.split(" ");
-        if (tokens.length < 2) {
-            return false;
-        }
-        for (String t : tokens) {
-            if (t.length() > 2) {
+        int tokens = 1;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == ' ') {
+                tokens++;
+                run = 0;
+            } else if (++run > 2) {
                 return false;
             }
         }
-        return true;
+        return tokens >= 2;
     }
 
     /** Home › World › Middle East: three or more short segments between separators. */
     private static boolean isBreadcrumb(String text) {
+        int separators = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if ("|›»>•/-".indexOf(text.charAt(i)) >= 0) {
+                separators++;
+            }
+        }
+        if (separators < 2) {
+            return false;            // three segments need two separators; skip the regex split
+        }
         String[] parts = NAV_SEPARATOR.split(text);
         if (parts.length < 3) {
             return false;
@@ -181,6 +272,9 @@ final class ChromeRules {
     }
 
     private static boolean isHashtags(String text) {
+        if (text.charAt(0) != '#') {
+            return false;
+        }
         for (String t : text.split(" ")) {
             if (!t.startsWith("#") && !t.equals(",") && !t.equals("،")) {
                 return false;

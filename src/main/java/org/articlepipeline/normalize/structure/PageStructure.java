@@ -11,7 +11,8 @@ import org.articlepipeline.normalize.RemovedLine;
  * @param subtitle     the standfirst right after the headline, or null
  * @param dateline     the dateline opening the first body paragraph, or null
  * @param paragraphs   the body, dateline removed from its first paragraph
- * @param removed      every line taken out, in page order, with its reason
+ * @param removed      every line taken out, with its reason: first one {@code blank} entry per line that held only
+ *                     invisible characters, then the others in page order
  */
 public record PageStructure(
         String title,

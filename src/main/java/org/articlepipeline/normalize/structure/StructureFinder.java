@@ -23,9 +23,10 @@ import org.articlepipeline.normalize.text.Stopwords;
  *       the headline, also glued to itself, is removed as {@code repeated-title}.</li>
  *   <li><b>Prose classes</b> (the jusText idea): long lines that end like sentences and hold function words
  *       are <i>good</i>; medium lines ending like sentences are <i>near-good</i>; the rest are <i>short</i>.</li>
- *   <li><b>Edge zones</b>: before the first and after the last good line (header and footer), short lines
- *       with form-status, appeal or copyright wording are chrome too.</li>
- *   <li><b>Context</b>: a near-good line with no good neighbour but a chrome neighbour is chrome; a short
+ *   <li><b>Edge zones</b>: after the last good line (footer), short lines with form-status, appeal or
+ *       copyright wording are chrome too; before the first good line only copyright wording is.</li>
+ *   <li><b>Context</b>: outside the core, a near-good line with no good neighbour but a chrome neighbour is
+ *       chrome (a page without long prose promotes its near-good lines to good first); a short
  *       line is chrome when its nearest non-short neighbours are chrome on both sides, or chrome before it
  *       and nothing after it. Everything else is kept: a short line between prose is a section heading.</li>
  *   <li><b>Tail</b>: a run of short lines without sentence punctuation ending the page is chrome.</li>
@@ -38,6 +39,7 @@ import org.articlepipeline.normalize.text.Stopwords;
 public final class StructureFinder {
 
     private static final int MAX_TITLE_WORDS = 40;
+    private static final int MAX_TITLE_CHARS = 400;
     private static final int GOOD_WORDS = 15;
     private static final int NEAR_GOOD_WORDS = 7;
     private static final int MAX_SUBTITLE_WORDS = 35;
@@ -73,6 +75,15 @@ public final class StructureFinder {
             reason[i] = rules.reason(lines[i]);
         }
 
+        // A label that ends in a colon or comma ("Image caption,", "Photo:") is followed by what it labels.
+        for (int i = 0; i + 1 < n; i++) {
+            String label = texts.get(i);
+            if ("credit".equals(reason[i]) && lines[i].words() <= 3 && (label.endsWith(",") || label.endsWith(":"))
+                    && reason[i + 1] == null && lines[i + 1].words() <= ChromeRules.MAX_CHROME_WORDS + 10) {
+                reason[i + 1] = "caption";
+            }
+        }
+
         // Headline.
         int t = -1;
         for (int i = 0; i < n; i++) {
@@ -80,6 +91,10 @@ public final class StructureFinder {
                 t = lines[i].words() <= MAX_TITLE_WORDS ? i : -1;
                 break;
             }
+        }
+        if (t >= 0 && t + 1 < n && isSiteNameAbove(lines[t], lines[t + 1], reason[t + 1])) {
+            reason[t] = "site-name";
+            t = t + 1;
         }
         String title = null;
         String suffix = null;
@@ -95,8 +110,12 @@ public final class StructureFinder {
             }
             String titleKey = key(title);
             String fullKey = key(texts.get(t));
+            int longest = 3 * texts.get(t).length() + 16;
             for (int i = 0; i < n; i++) {
-                if (i != t && reason[i] == null && isRepeat(key(texts.get(i)), titleKey, fullKey)) {
+                // A copy is at most a few titles long and at least half of one: skip the key of other lines.
+                int len = texts.get(i).length();
+                if (i != t && reason[i] == null && len <= longest && len >= title.length() / 2
+                        && startsLike(texts.get(i), titleKey) && isRepeat(key(texts.get(i)), titleKey, fullKey)) {
                     reason[i] = "repeated-title";
                 }
             }
@@ -120,12 +139,24 @@ public final class StructureFinder {
             }
         }
 
+        if (lastGood < 0) {
+            // No long prose at all (a page of short paragraphs): its medium lines are the best prose it has.
+            for (int i = 0; i < n; i++) {
+                if (kind[i] == Kind.NEAR_GOOD) {
+                    kind[i] = Kind.GOOD;
+                    firstGood = Math.min(firstGood, i);
+                    lastGood = i;
+                }
+            }
+        }
+
         // Edge zones: wording that is chrome only outside the prose core.
         for (int i = 0; i < n; i++) {
             if ((i < firstGood || i > lastGood) && i != t && kind[i] != Kind.CHROME && kind[i] != Kind.GOOD
                     && lines[i].words() <= ChromeRules.MAX_CHROME_WORDS) {
                 String cue = lexicon.cue(lines[i].terms());
-                if (cue != null) {
+                // Above the article only a copyright notice is trusted: a standfirst may well say "donate".
+                if (cue != null && (i > lastGood || "copyright".equals(cue))) {
                     reason[i] = cue;
                     kind[i] = Kind.CHROME;
                 }
@@ -136,12 +167,15 @@ public final class StructureFinder {
         boolean[] byContext = new boolean[n];
         Kind[] resolved = kind.clone();
         for (int i = 0; i < n; i++) {
-            if (kind[i] == Kind.NEAR_GOOD) {
-                Kind before = neighbour(kind, i, -1, true);
-                Kind after = neighbour(kind, i, +1, true);
+            if (kind[i] == Kind.NEAR_GOOD && (i < firstGood || i > lastGood)) {
+                // Inside the core (between long paragraphs) a sentence is kept whatever chrome is beside it.
+                Kind before = proseNeighbour(kind, i, -1);
+                Kind after = proseNeighbour(kind, i, +1);
                 boolean goodNear = before == Kind.GOOD || after == Kind.GOOD;
                 boolean chromeNear = before == Kind.CHROME || after == Kind.CHROME;
                 resolved[i] = !goodNear && chromeNear ? Kind.CHROME : Kind.GOOD;
+            } else if (kind[i] == Kind.NEAR_GOOD) {
+                resolved[i] = Kind.GOOD;
             }
         }
         for (int i = 0; i < n; i++) {
@@ -160,7 +194,7 @@ public final class StructureFinder {
         }
 
         // Tail: short unpunctuated lines closing the page.
-        for (int i = n - 1; i > t && i > lastGood; i--) {
+        for (int i = n - 1; lastGood >= 0 && i > t && i > lastGood; i--) {
             if (resolved[i] == Kind.CHROME) {
                 continue;
             }
@@ -182,7 +216,11 @@ public final class StructureFinder {
                 break;
             }
         }
-        if (t >= 0 && firstBody > t && isSubtitle(lines[firstBody]) && hasKeptAfter(resolved, firstBody)) {
+        int next = nextKept(resolved, firstBody);
+        // The line after a standfirst must not look like one itself: otherwise the same page without its
+        // standfirst (as the normalizer's own output is) would promote that line, and normalizing twice
+        // would not give the same body.
+        if (t >= 0 && firstBody > t && next > 0 && isSubtitle(lines[firstBody]) && !couldBeSubtitle(texts.get(next))) {
             subtitle = texts.get(firstBody);
         }
 
@@ -211,20 +249,43 @@ public final class StructureFinder {
         return new PageStructure(title, suffix, subtitle, dateline, paragraphs, removed);
     }
 
+    /**
+     * Counts words and function words in one pass over the line's matching form, hashing each word as it goes
+     * (no string per word); the list of terms is built only for lines short enough to be chrome.
+     */
     private Line analyze(String text) {
-        List<String> terms = form.terms(text);
         int words = 0;
         int stops = 0;
-        for (String term : terms) {
-            if (hasLetter(term)) {
-                words++;
-                if (stopwords.isStopword(term)) {
-                    stops++;
+        long h = FNV_OFFSET;
+        boolean inTerm = false;
+        boolean letter = false;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            char f = i < n ? MatchingForm.fold(text.charAt(i)) : ' ';
+            if (f == MatchingForm.DROP) {
+                continue;
+            }
+            if (MatchingForm.isWordChar(f)) {
+                h = (h ^ f) * FNV_PRIME;
+                inTerm = true;
+                letter |= f > '9' || f < '0';
+            } else if (inTerm) {
+                if (letter) {
+                    words++;
+                    if (stopwords.isStopwordHash(h)) {
+                        stops++;
+                    }
                 }
+                h = FNV_OFFSET;
+                inTerm = false;
+                letter = false;
             }
         }
+        List<String> terms = words <= ChromeRules.MAX_CHROME_WORDS ? form.terms(text) : List.of();
         return new Line(text, terms, words, endsSentence(text), words == 0 ? 0 : (double) stops / words);
     }
+
+    private static final long FNV_OFFSET = MatchingForm.TERM_HASH_OFFSET;
+    private static final long FNV_PRIME = MatchingForm.TERM_HASH_PRIME;
 
     private static boolean hasLetter(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -267,13 +328,39 @@ public final class StructureFinder {
         return null;
     }
 
-    private static boolean hasKeptAfter(Kind[] resolved, int i) {
-        for (int j = i + 1; j < resolved.length; j++) {
+    /**
+     * The nearest line in {@code direction} that is neither short nor near-good, also skipping a chrome line
+     * that stands alone between prose (an inline "Read more" link or ad): a sentence after such an insertion
+     * still belongs to the article.
+     */
+    private static Kind proseNeighbour(Kind[] kinds, int i, int direction) {
+        for (int j = i + direction; j >= 0 && j < kinds.length; j += direction) {
+            Kind k = kinds[j];
+            if (k == Kind.SHORT || k == Kind.NEAR_GOOD || (k == Kind.CHROME && isolated(kinds, j))) {
+                continue;
+            }
+            return k;
+        }
+        return null;
+    }
+
+    private static boolean isolated(Kind[] kinds, int j) {
+        return j > 0 && j < kinds.length - 1 && kinds[j - 1] != Kind.CHROME && kinds[j + 1] != Kind.CHROME;
+    }
+
+    private static int nextKept(Kind[] resolved, int i) {
+        for (int j = i + 1; i >= 0 && j < resolved.length; j++) {
             if (resolved[j] != Kind.CHROME) {
-                return true;
+                return j;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** Whether {@code text}, or what is left of it once a dateline is taken off, has a standfirst's shape. */
+    private boolean couldBeSubtitle(String text) {
+        Dateline d = Dateline.find(text);
+        return isSubtitle(analyze(d == null ? text : d.rest()));
     }
 
     /** Context-removed lines take the reason of the chrome block they sit in. */
@@ -332,6 +419,25 @@ public final class StructureFinder {
         return "boilerplate";
     }
 
+    /**
+     * A one- or two-word name without punctuation right above a headline-shaped line (four or more words, not
+     * ending like a sentence) is the site's name, not the headline: "الجزيرة نت", "BBC News".
+     */
+    private static boolean isSiteNameAbove(Line first, Line next, String nextReason) {
+        return nextReason == null && first.words() <= 2 && looksLikeName(first) && !hasDigitChar(first.text())
+                && next.words() >= 4 && next.words() <= MAX_TITLE_WORDS && !next.endsSentence()
+                && Dateline.find(next.text()) == null;
+    }
+
+    private static boolean hasDigitChar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean isSubtitle(Line line) {
         String text = line.text();
         return line.words() >= 3 && line.words() <= MAX_SUBTITLE_WORDS && !line.endsSentence()
@@ -352,11 +458,22 @@ public final class StructureFinder {
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char f = MatchingForm.fold(text.charAt(i));
-            if (f != MatchingForm.DROP && Character.isLetterOrDigit(f)) {
+            if (MatchingForm.isWordChar(f)) {
                 sb.append(f);
             }
         }
         return sb.toString();
+    }
+
+    /** Whether the first letter or digit of {@code text} is the first char of {@code key}: a cheap pre-check. */
+    private static boolean startsLike(String text, String key) {
+        for (int i = 0; i < text.length(); i++) {
+            char f = MatchingForm.fold(text.charAt(i));
+            if (MatchingForm.isWordChar(f)) {
+                return !key.isEmpty() && key.charAt(0) == f;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code key} is one or more copies of the title (with or without its suffix), glued or not. */
@@ -392,6 +509,9 @@ public final class StructureFinder {
      * as a short line elsewhere on the page, or a tail that mixes letters with digits or is a domain.
      */
     private String[] splitSuffix(String title, List<String> texts, int t) {
+        if (title.length() > MAX_TITLE_CHARS) {
+            return null;             // keeps the lazy pattern below linear in practice
+        }
         Matcher m = SUFFIX.matcher(title);
         if (!m.matches()) {
             return null;
@@ -417,6 +537,9 @@ public final class StructureFinder {
         String tailKey = key(tail);
         for (int i = 0; i < texts.size() && !evidence; i++) {
             if (i == t) {
+                continue;
+            }
+            if (texts.get(i).length() > 2 * title.length() + 16) {
                 continue;
             }
             String k = key(texts.get(i));

@@ -50,8 +50,40 @@ public final class MatchingForm {
         return table;
     }
 
+    private static final char TABLE_END = '\u06FF';
+    /** {@link #foldSlow} of every char up to U+06FF (Latin and Arabic blocks), so the hot path is one load. */
+    private static final char[] FOLD = foldTable();
+    /** Whether the folded char is a letter or digit, for the same range. */
+    private static final boolean[] WORD = wordTable();
+
+    private static char[] foldTable() {
+        char[] t = new char[TABLE_END + 1];
+        for (char c = 0; c <= TABLE_END; c++) {
+            t[c] = foldSlow(c);
+        }
+        return t;
+    }
+
+    private static boolean[] wordTable() {
+        boolean[] t = new boolean[TABLE_END + 1];
+        for (char c = 0; c <= TABLE_END; c++) {
+            t[c] = Character.isLetterOrDigit(c);
+        }
+        return t;
+    }
+
     /** The matching form of one character, or {@link #DROP}. */
     public static char fold(char c) {
+        return c <= TABLE_END ? FOLD[c] : foldSlow(c);
+    }
+
+    /** Whether {@code c} (usually a folded char) is part of a word: a letter or a digit. */
+    public static boolean isWordChar(char c) {
+        return c <= TABLE_END ? WORD[c] : c != DROP && Character.isLetterOrDigit(c);
+    }
+
+    /** The rules, one per case; {@link #fold} caches them for the Latin and Arabic blocks. */
+    private static char foldSlow(char c) {
         if (c <= LATIN_TABLE_END) {
             return c == '\u00AD' ? DROP : LATIN[c];
         }
@@ -114,7 +146,7 @@ public final class MatchingForm {
             if (f == DROP) {
                 continue;
             }
-            if (Character.isLetterOrDigit(f)) {
+            if (isWordChar(f)) {
                 term.append(f);
             } else if (term.length() > 0) {
                 terms.add(term.toString());
@@ -128,8 +160,11 @@ public final class MatchingForm {
      * A 64-bit hash of each matching-form term of {@code text}, in order, without building strings: equal
      * terms give equal hashes. Used for fingerprints, where one hash per word is all that is needed.
      *
-     * @return the number of hashes written to {@code out}, which grows as needed and is returned through
-     *         {@link TermHashes}
+     * <p>The hash is 64-bit FNV-1a over the term's matching-form chars: start at {@link #TERM_HASH_OFFSET},
+     * then {@code h = (h ^ c) * TERM_HASH_PRIME} per char.
+     *
+     * @param out a reusable buffer, cleared first
+     * @return {@code out}, holding one hash per term
      */
     public TermHashes termHashes(CharSequence text, TermHashes out) {
         out.clear();
@@ -140,7 +175,7 @@ public final class MatchingForm {
             if (f == DROP) {
                 continue;
             }
-            if (Character.isLetterOrDigit(f)) {
+            if (isWordChar(f)) {
                 h = (h ^ f) * FNV_PRIME;
                 inTerm = true;
             } else if (inTerm) {
@@ -152,19 +187,25 @@ public final class MatchingForm {
         return out;
     }
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
+    /** FNV-1a offset basis: the hash of an empty term. */
+    public static final long TERM_HASH_OFFSET = 0xcbf29ce484222325L;
+    /** FNV-1a 64-bit prime. */
+    public static final long TERM_HASH_PRIME = 0x100000001b3L;
+    private static final long FNV_OFFSET = TERM_HASH_OFFSET;
+    private static final long FNV_PRIME = TERM_HASH_PRIME;
 
     /** A growable list of term hashes, reusable across calls to avoid allocation. */
     public static final class TermHashes {
         private long[] values = new long[256];
         private int size;
 
-        void clear() {
+        /** Empties the list. */
+        public void clear() {
             size = 0;
         }
 
-        void add(long h) {
+        /** Appends one term hash. */
+        public void add(long h) {
             if (size == values.length) {
                 values = java.util.Arrays.copyOf(values, size * 2);
             }

@@ -77,4 +77,23 @@ class TextCleanerTest {
         String s = "\u0645\u064F\u062D\u064E\u0645\u064E\u0651\u062F \u0625\u0630\u0627 \u0645\u062F\u0631\u0633\u0629 \u0663\u0664 2015\u061F \u00AB\u0646\u0639\u0645\u00BB";
         assertEquals(s, clean(s));
     }
+
+    @Test
+    void foldsIsolatedAndMedialHarakatFormsWithoutLeavingSpacesOrTatweel() {
+        // NFKC: U+FC5E is space + dammatan + shadda, U+FE7F is tatweel + sukun
+        assertEquals("\u064C\u0651\u0628", clean("\uFC5E\u0628"));
+        assertEquals("\u0628 \u064C\u0651", clean("\u0628\uFC5E"));
+        assertEquals("\u0628\u0652", clean("\u0628\uFE7F"));
+    }
+
+    @Test
+    void isIdempotent() {
+        String once = clean("\uFC5E0 \u0627\u0640\u0654 x\uFE7F");
+        assertEquals(once, clean(once));
+    }
+
+    @Test
+    void composesAcrossARemovedTatweel() {
+        assertEquals("\u0623", clean("\u0627\u0640\u0654"));
+    }
 }

@@ -94,4 +94,12 @@ class DateFinderTest {
         assertTrue(dates.isTimestampLine("نشر في: الخميس 26 نوفمبر 2015"));
         assertFalse(dates.isTimestampLine("وقعت هجمات في 13 نوفمبر أسفرت عن مقتل 130 شخصا"));
     }
+
+    @Test
+    void readsFrenchHourNotationAndAmPmWithDots() {
+        assertEquals("2024-03-12T10:30", dates.find("Publié le 12/03/2024 à 10h30"));
+        assertTrue(dates.isTimestampLine("Publié le 12/03/2024 à 10h30"));
+        assertEquals("2024-03-05T21:15", dates.find("March 5, 2024 9:15 p.m. ET"));
+        assertTrue(dates.isTimestampLine("Updated March 5, 2024 9:15 p.m. ET"));
+    }
 }

@@ -201,4 +201,100 @@ class StructureFinderTest {
         assertEquals(List.of(EN1, EN2), p.paragraphs());
         assertFalse(p.paragraphs().contains("Middle East"));
     }
+
+    @Test
+    void keepsEveryLineOfAPageWithoutLongProse() {
+        PageStructure p = find("Notes from the meeting", "Budget approved", "New members welcomed", "Next meeting in May");
+        assertEquals(List.of("Budget approved", "New members welcomed", "Next meeting in May"), p.paragraphs());
+    }
+
+    @Test
+    void staysFastOnAPathologicalLongLine() {
+        String line = "a-".repeat(50_000);
+        PageStructure p = find("x " + line, line + " | " + line);
+        assertTrue(p.paragraphs().size() + p.removed().size() >= 1);
+    }
+
+    @Test
+    void removesRelativeTimesCountersAndReadingTimes() {
+        PageStructure p = find("Talks to resume in Geneva next week", "5 hours ago", "منذ 3 ساعات", "12 comments",
+                "3 min read", EN1, EN2, "1520 مشاهدة");
+        assertEquals(List.of(EN1, EN2), p.paragraphs());
+        assertEquals("timestamp", reasonOf(p, "5 hours ago"));
+        assertEquals("timestamp", reasonOf(p, "منذ 3 ساعات"));
+        assertEquals("ui-label", reasonOf(p, "12 comments"));
+        assertEquals("ui-label", reasonOf(p, "3 min read"));
+    }
+
+    @Test
+    void removesPhotoCreditsWrittenWithACommaOrColon() {
+        PageStructure p = find("Talks to resume in Geneva next week", "Image source, Getty Images", EN1, "Photo: Jane Doe/AFP", EN2);
+        assertEquals(List.of(EN1, EN2), p.paragraphs());
+        assertEquals("credit", reasonOf(p, "Image source, Getty Images"));
+    }
+
+    @Test
+    void takesNoSubtitleWhenTheLineAfterItLooksLikeOneTooSoTheOutputNormalizesTheSame() {
+        PageStructure p = find("عنوان الخبر الرئيسي اليوم", "سطر قصير بلا نقطة", "سطر قصير آخر بلا نقطة", P1, P2);
+        assertNull(p.subtitle());
+        assertEquals(List.of("سطر قصير بلا نقطة", "سطر قصير آخر بلا نقطة", P1, P2), p.paragraphs());
+    }
+
+    @Test
+    void keepsShortParagraphsBetweenAdsInsideTheArticle() {
+        String s1 = "The vote was delayed until Monday, officials said.";
+        String s2 = "Opposition leaders called the delay a stalling tactic.";
+        PageStructure p = find("Talks to resume in Geneva next week", EN1, "Advertisement", s1, "Advertisement", s2, EN2);
+        assertEquals(List.of(EN1, s1, s2, EN2), p.paragraphs());
+    }
+
+    @Test
+    void keepsAPageMadeOnlyOfShortParagraphsDespiteAds() {
+        String s1 = "The vote was delayed until Monday, officials said.";
+        String s2 = "Opposition leaders called the delay a stalling tactic.";
+        String s3 = "A new date has not been set by the committee yet.";
+        PageStructure p = find("Vote delayed", "Share", s1, "Advertisement", s2, "Advertisement", s3, "Most read");
+        assertEquals(List.of(s1, s2, s3), p.paragraphs());
+    }
+
+    @Test
+    void takesAShortSiteNameAboveTheHeadlineAsSiteName() {
+        PageStructure p = find("الجزيرة نت", "البرلمان العراقي يصوت على الموازنة بعد أشهر من الخلاف", "بغداد- " + P1, P2);
+        assertEquals("البرلمان العراقي يصوت على الموازنة بعد أشهر من الخلاف", p.title());
+        assertEquals("site-name", reasonOf(p, "الجزيرة نت"));
+        assertEquals("بغداد", p.dateline().place());
+    }
+
+    @Test
+    void keepsASentenceAfterAnInlineReadMoreLinkAtTheEnd() {
+        String last = "Economists expect at least one more rise in July.";
+        PageStructure p = find("Talks to resume in Geneva next week", EN1, EN2, "Read more: Inflation explained", last, "Share", "Newsletter");
+        assertEquals(List.of(EN1, EN2, last), p.paragraphs());
+    }
+
+    @Test
+    void removesTheCaptionAfterAnImageCaptionLabel() {
+        PageStructure p = find("Talks to resume in Geneva next week", "Image caption,", "The minister arrives in Geneva on Friday", EN1, EN2);
+        assertNull(p.subtitle());
+        assertEquals("caption", reasonOf(p, "The minister arrives in Geneva on Friday"));
+        assertEquals(List.of(EN1, EN2), p.paragraphs());
+    }
+
+    @Test
+    void keepsAStandfirstThatMentionsDonationsAndAClosingSentenceWithSuccess() {
+        String closing = "The evacuation was completed successfully on Sunday.";
+        PageStructure p = find("Charity raises record sum for flood victims", "Thousands donate as appeal passes its target",
+                EN1, EN2, closing, "Support us", "Donate now");
+        assertEquals("Thousands donate as appeal passes its target", p.subtitle());
+        assertEquals(List.of(EN1, EN2, closing), p.paragraphs());
+    }
+
+    @Test
+    void removesBylinesBeforeTheHeadline() {
+        PageStructure p = find("كتب: محمد أحمد", "وزير الصحة: لا زيادة في أسعار الأدوية", P1, P2);
+        assertEquals("وزير الصحة: لا زيادة في أسعار الأدوية", p.title());
+        assertEquals("byline", reasonOf(p, "كتب: محمد أحمد"));
+        PageStructure q = find("Talks to resume in Geneva next week", "By Jane Doe and John Roe", EN1, EN2);
+        assertEquals("byline", reasonOf(q, "By Jane Doe and John Roe"));
+    }
 }

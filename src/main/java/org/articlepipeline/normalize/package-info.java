@@ -1,0 +1,23 @@
+/**
+ * Reads scraped news pages (mostly Arabic, also English and French) into clean articles. No AWS types here:
+ * the ingest handler and the CLI call {@link org.articlepipeline.normalize.ArticleNormalizer#normalize} and
+ * store the {@link org.articlepipeline.normalize.NormalizedArticle} it returns.
+ *
+ * <p>The pipeline, one small class per stage, each in its own sub-package:
+ * <ol>
+ *   <li>{@code decode} – {@link org.articlepipeline.normalize.decode.TextDecoder}: charset from evidence
+ *       (BOM, strict UTF-8 with tolerance for a stray byte, windows-1256 / ISO-8859-6 / windows-1252 /
+ *       ISO-8859-1), binary and oversized uploads rejected; {@link org.articlepipeline.normalize.decode.HtmlText}
+ *       reduces HTML to lines;</li>
+ *   <li>{@code clean} – {@link org.articlepipeline.normalize.clean.TextCleaner}: faithful, uniform display text;</li>
+ *   <li>{@code structure} – {@link org.articlepipeline.normalize.structure.StructureFinder}: headline,
+ *       standfirst, dateline, body, and page chrome removed with a reason per line;</li>
+ *   <li>{@code describe} – {@link org.articlepipeline.normalize.describe.ArticleDescriber}: source, site URL,
+ *       agency, publication date, language;</li>
+ *   <li>{@code fingerprint} – {@link org.articlepipeline.normalize.fingerprint.MinHasher} and
+ *       {@link org.articlepipeline.normalize.fingerprint.LshBands}: near-duplicate signature and LSH keys.</li>
+ * </ol>
+ * {@link org.articlepipeline.normalize.text.MatchingForm} (package {@code text}) is the matching
+ * normalization shared by content hashes, fingerprints and, later, search indexing and queries.
+ */
+package org.articlepipeline.normalize;

@@ -1,0 +1,74 @@
+package org.articlepipeline.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.articlepipeline.normalize.text.MatchingForm;
+import org.junit.jupiter.api.Test;
+
+class ArticleNormalizerTest {
+
+    @Test
+    void contentHashIsSha256OfTheUtf8MatchingFormOfTheParagraphs() throws Exception {
+        List<String> paragraphs = List.of("قالَ الرئيسُ إنّ «الأمم المتحدة» مستعدة.", "Le Président a dit « oui ».");
+        StringBuilder sb = new StringBuilder();
+        for (String p : paragraphs) {
+            sb.append(new MatchingForm().normalize(p)).append('\n');
+        }
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, ArticleNormalizer.contentHash(paragraphs));
+    }
+
+    @Test
+    void contentHashStreamsLongBodiesAcrossItsBuffer() throws Exception {
+        String p = "كلمة عربية طويلة ".repeat(2000);
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest((new MatchingForm().normalize(p) + "\n").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, ArticleNormalizer.contentHash(List.of(p)));
+    }
+
+    @Test
+    void countsWordsAsTokensHoldingALetterOrDigit() {
+        assertEquals(4, ArticleNormalizer.countWords("قال — الرئيس 2015 «نعم»"));
+        assertEquals(0, ArticleNormalizer.countWords(""));
+    }
+
+    @Test
+    void readsArabicAtArabicSpeedAndRoundsUp() {
+        String body = "كلمة ".repeat(161).strip();
+        NormalizedArticle a = assertInstanceOf(NormalizationResult.Accepted.class, new ArticleNormalizer()
+                .normalize(("عنوان الخبر\n\n" + body + ".").getBytes(StandardCharsets.UTF_8), null)).article();
+        assertEquals(161, a.wordCount());
+        assertEquals(2, a.readingMinutes());
+    }
+
+    @Test
+    void neverThrowsOnANullOrigin() {
+        assertInstanceOf(NormalizationResult.class, new ArticleNormalizer().normalize("x".getBytes(StandardCharsets.UTF_8), null));
+    }
+
+    @Test
+    void contentHashPassCollectsTheSameTermHashesAsTheMatchingForm() {
+        List<String> paragraphs = List.of("قالَ الرئيسُ: «نعم»", "Le Président a dit « oui ».", "٢٠١٥");
+        MatchingForm.TermHashes fused = new MatchingForm.TermHashes();
+        ArticleNormalizer.contentHash(paragraphs, fused, new int[1]);
+        MatchingForm.TermHashes direct = new MatchingForm().termHashes(String.join("\n\n", paragraphs), new MatchingForm.TermHashes());
+        assertEquals(direct.size(), fused.size());
+        for (int i = 0; i < direct.size(); i++) {
+            assertEquals(direct.get(i), fused.get(i));
+        }
+    }
+
+    @Test
+    void hashPassCountsWordsLikeCountWords() {
+        List<String> paragraphs = List.of("قال — الرئيس 2015 «نعم»", "Le Président a dit « oui ».");
+        int[] words = new int[1];
+        ArticleNormalizer.contentHash(paragraphs, new MatchingForm.TermHashes(), words);
+        assertEquals(ArticleNormalizer.countWords(String.join("\n\n", paragraphs)), words[0]);
+    }
+}
