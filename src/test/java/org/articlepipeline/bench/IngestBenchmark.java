@@ -84,8 +84,12 @@ public final class IngestBenchmark {
             done.add(pool.submit(() -> {
                 long t0 = System.nanoTime();
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                handler.handleRequest(new ByteArrayInputStream(events.get(index)), out,
-                        new LocalContext("IngestFunction", 60_000, line -> { }));
+                try {
+                    handler.handleRequest(new ByteArrayInputStream(events.get(index)), out,
+                            new LocalContext("IngestFunction", 60_000, line -> { }));
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("article " + index + " of " + label + " failed", e);
+                }
                 latencies[index] = System.nanoTime() - t0;
                 if (!out.toString(StandardCharsets.UTF_8).contains("\"OK\"")) {
                     throw new IllegalStateException("not ingested: " + out);
