@@ -3,6 +3,7 @@ package org.articlepipeline.store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -147,7 +148,7 @@ public final class SearchIndex {
      */
     void replace(String id, List<Posting> previous, List<Posting> postings) {
         List<WriteRequest> writes = new ArrayList<>();
-        Set<Posting> wanted = new java.util.HashSet<>(postings);
+        Set<Posting> wanted = new HashSet<>(postings);
         for (Posting old : previous) {
             if (!wanted.contains(old)) {
                 writes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(old.key(id)).build()).build());
@@ -234,7 +235,7 @@ public final class SearchIndex {
     }
 
     private static Set<String> termsOf(Map<String, AttributeValue> item) {
-        Set<String> terms = new java.util.HashSet<>();
+        Set<String> terms = new HashSet<>();
         for (Posting posting : postingsOf(new StoredItem(item))) {
             terms.add(posting.term());
         }

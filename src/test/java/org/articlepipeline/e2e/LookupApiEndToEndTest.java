@@ -250,6 +250,22 @@ class LookupApiEndToEndTest {
         assertThat(direct.postings(beta, id)).isZero();
     }
 
+    @Test
+    void aRejectedReUploadLeavesTheSearchIndex() throws Exception {
+        String key = folder + "rejected.txt";
+        String id = ArticleId.of(pipeline.settings().bucket(), key);
+        String gamma = "gamma" + marker;
+        upload(key, "عنوان " + gamma + "\n\nنص يذكر " + gamma + " مرة.\n");
+        assertThat(pipeline.awaitIdle(30_000)).isTrue();
+        assertThat(ids("/articles?q=" + gamma)).containsExactly(id);
+
+        upload(key, "");
+        assertThat(pipeline.awaitIdle(30_000)).isTrue();
+        assertThat(api.get("/articles/" + id).statusCode()).isEqualTo(404);
+        assertThat(ids("/articles?q=" + gamma)).isEmpty();
+        assertThat(direct.postings(gamma, id)).isZero();
+    }
+
     // ---------------------------------------------------------------- one article
 
     @Test
