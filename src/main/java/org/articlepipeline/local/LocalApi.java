@@ -31,6 +31,8 @@ public final class LocalApi implements AutoCloseable {
 
     /** API Gateway answers 414 past about 10 KB of request line; so does the local API. */
     static final int MAX_URI_LENGTH = 8192;
+    /** API Gateway refuses payloads over 10 MB; the local API reads at most this much and answers 413 past it. */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     private final HttpServer server;
     private final RequestStreamHandler handler;
@@ -71,7 +73,20 @@ public final class LocalApi implements AutoCloseable {
                                 + MAX_URI_LENGTH + " characters\"}}");
                 return;
             }
-            byte[] event = mapper.writeValueAsBytes(event(exchange));
+            byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                send(exchange, 413, Map.of("content-type", "application/json"),
+                        "{\"error\":{\"code\":\"payload-too-large\",\"message\":\"the request body is larger than "
+                                + MAX_BODY_BYTES + " bytes\"}}");
+                return;
+            }
+            ObjectNode request = event(exchange);
+            if (body.length > 0) {
+                // Like API Gateway, the body is passed through; base64 keeps any bytes intact.
+                request.put("body", java.util.Base64.getEncoder().encodeToString(body));
+                request.put("isBase64Encoded", true);
+            }
+            byte[] event = mapper.writeValueAsBytes(request);
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(event), answer,
                     new LocalContext("LookupFunction", 30_000, log));

@@ -275,6 +275,10 @@ class LookupApiEndToEndTest {
         JsonNode byKey = api.json("/articles?key=" + encode(key));
         assertThat(byKey).isEqualTo(byId);
         assertThat(byId.path("title").asText()).contains("تقرير رقم 7");
+        // UTF-8 with Arabic written as characters, not \\u escapes.
+        HttpResponse<String> raw = api.get("/articles/" + generatedIds.get(7));
+        assertThat(raw.headers().firstValue("content-type")).hasValue("application/json; charset=utf-8");
+        assertThat(raw.body()).contains("تقرير رقم 7").doesNotContain("\\u062a");
         assertThat(byId.path("textUrl").asText()).isEqualTo("/articles/" + generatedIds.get(7) + "/text");
         assertError(api.get("/articles?key=" + encode(folder + "never-uploaded.txt")), 404, null);
         assertError(api.get("/articles/" + "0".repeat(24)), 404, null);
