@@ -251,6 +251,15 @@ class LookupApiEndToEndTest {
     }
 
     @Test
+    void aPostingLeftBehindByARaceNeverShowsAnArticleWithoutTheWord() throws Exception {
+        String tag = word(new Random()) + "z";
+        String id = direct.put(folder + "stray.txt", "عنوان " + tag, "نص لا يذكر الكلمة الأخرى", null, "ar", null);
+        direct.strayPosting("stray" + tag, id);
+        assertThat(ids("/articles?q=" + tag)).containsExactly(id);
+        assertThat(ids("/articles?q=stray" + tag)).isEmpty();
+    }
+
+    @Test
     void aRejectedReUploadLeavesTheSearchIndex() throws Exception {
         String key = folder + "rejected.txt";
         String id = ArticleId.of(pipeline.settings().bucket(), key);
