@@ -45,9 +45,15 @@ public final class Cursors {
             return Optional.empty();
         }
         try {
-            byte[] payload = DECODER.decode(cursor.substring(0, dot));
-            byte[] tag = DECODER.decode(cursor.substring(dot + 1));
-            if (!MessageDigest.isEqual(tag, tag(scope, payload))) {
+            String encodedPayload = cursor.substring(0, dot);
+            String encodedTag = cursor.substring(dot + 1);
+            byte[] payload = DECODER.decode(encodedPayload);
+            byte[] tag = DECODER.decode(encodedTag);
+            // The decoder ignores the unused low bits of a last character, so "...A" and "...B" can decode
+            // alike; only the one canonical spelling of a cursor is accepted, so every edit is refused.
+            if (!ENCODER.encodeToString(payload).equals(encodedPayload)
+                    || !ENCODER.encodeToString(tag).equals(encodedTag)
+                    || !MessageDigest.isEqual(tag, tag(scope, payload))) {
                 return Optional.empty();
             }
             return Optional.of(new String(payload, StandardCharsets.UTF_8));

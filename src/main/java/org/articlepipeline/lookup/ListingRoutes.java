@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.articlepipeline.store.ArticleListing;
 import org.articlepipeline.store.ArticlePage;
@@ -90,7 +91,7 @@ final class ListingRoutes {
         }
         int limit = limit(parameters.get("limit"));
         // The same words in another order are the same search, so its cursors stay valid.
-        String scope = "search\u0000" + String.join(" ", new java.util.TreeSet<>(terms));
+        String scope = "search\u0000" + String.join(" ", new TreeSet<>(terms));
         return page(search.search(terms, limit, after(parameters, scope)), scope);
     }
 

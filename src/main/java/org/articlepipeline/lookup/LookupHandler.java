@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.aws.Priming;
@@ -32,6 +34,8 @@ public final class LookupHandler implements RequestStreamHandler {
 
     /** Signing key of paging cursors ({@code CURSOR_SECRET}). */
     public static final String CURSOR_SECRET_VARIABLE = "CURSOR_SECRET";
+    /** Enough for one search of eight words over four shards at once. */
+    static final int QUERY_THREADS = 32;
 
     private final ArticleLookup lookup;
     private final CorsPolicy cors;
@@ -67,9 +71,15 @@ public final class LookupHandler implements RequestStreamHandler {
         DynamoDbClient dynamoDb = clients.dynamoDb();
         String table = settings.tableName();
         ArticleRepository repository = new ArticleRepository(dynamoDb, table);
+        // Shard queries of one request run side by side; daemon threads, so a container can always stop.
+        ExecutorService queries = Executors.newFixedThreadPool(QUERY_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "lookup-query");
+            thread.setDaemon(true);
+            return thread;
+        });
         return new ArticleLookup(repository,
-                new ArticleListing(dynamoDb, table, repository),
-                new SearchIndex(dynamoDb, table, repository),
+                new ArticleListing(dynamoDb, table, repository, queries),
+                new SearchIndex(dynamoDb, table, repository, queries),
                 new DuplicateRelations(dynamoDb, table, repository),
                 new SourceCounts(dynamoDb, table),
                 new ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),

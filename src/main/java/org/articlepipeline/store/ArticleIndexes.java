@@ -1,5 +1,7 @@
 package org.articlepipeline.store;
 
+import java.util.List;
+
 /**
  * Keeps the secondary structures that ingest owns beyond the article item itself, the search postings
  * and the per-publisher counts, in step with each applied write.
@@ -22,7 +24,7 @@ public final class ArticleIndexes {
     /** {@code record} with the search terms of its title and {@code text}, ready to be written. */
     public IndexedArticle index(ArticleRecord record, String text) {
         if (!record.isVisible()) {
-            return new IndexedArticle(record, java.util.List.of());
+            return new IndexedArticle(record, List.of());
         }
         return new IndexedArticle(record, SearchIndex.postingsOf(record.metadata().title(), text));
     }
@@ -36,7 +38,7 @@ public final class ArticleIndexes {
 
     /** After a state in no index (tombstone, rejection) replaced {@code previous}: it leaves every index. */
     public void afterRemoved(StoredItem previous, ArticleRecord state) {
-        search.replace(state.id(), SearchIndex.postingsOf(previous), java.util.List.of());
+        search.replace(state.id(), SearchIndex.postingsOf(previous), List.of());
         sources.replace(state.id(), previous.record().orElse(null), state);
     }
 }

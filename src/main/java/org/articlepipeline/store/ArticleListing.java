@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -27,11 +29,14 @@ public final class ArticleListing {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final ArticleRepository repository;
+    private final Executor queries;
 
-    public ArticleListing(DynamoDbClient dynamoDb, String tableName, ArticleRepository repository) {
+    /** @param queries runs the shard queries of one page side by side */
+    public ArticleListing(DynamoDbClient dynamoDb, String tableName, ArticleRepository repository, Executor queries) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.repository = repository;
+        this.queries = queries;
     }
 
     /**
@@ -83,13 +88,17 @@ public final class ArticleListing {
                     .build());
             for (Map<String, AttributeValue> day : days.items()) {
                 String partitionDay = day.get(TableLayout.SK).s();
-                List<Entry> merged = new ArrayList<>();
+                List<CompletableFuture<List<Entry>>> shards = new ArrayList<>();
+                int missing = wanted - entries.size();
+                String before = after != null && after.startsWith(partitionDay) ? after : null;
                 for (int shard = 0; shard < TableLayout.DATE_SHARDS; shard++) {
-                    merged.addAll(collect(TableLayout.BY_DATE_INDEX, TableLayout.BY_DATE_PK, TableLayout.BY_DATE_SK,
-                            TableLayout.datePk(partitionDay, shard), null, null,
-                            after != null && after.startsWith(partitionDay) ? after : null,
-                            filter.language(), wanted - entries.size()));
+                    String pk = TableLayout.datePk(partitionDay, shard);
+                    shards.add(CompletableFuture.supplyAsync(() -> collect(TableLayout.BY_DATE_INDEX,
+                            TableLayout.BY_DATE_PK, TableLayout.BY_DATE_SK, pk, null, null, before,
+                            filter.language(), missing), queries));
                 }
+                List<Entry> merged = new ArrayList<>();
+                shards.forEach(shard -> merged.addAll(SearchIndex.join(shard)));
                 merged.sort(Comparator.comparing(Entry::position).reversed());
                 entries.addAll(merged.subList(0, Math.min(wanted - entries.size(), merged.size())));
                 if (entries.size() >= wanted) {
@@ -106,11 +115,14 @@ public final class ArticleListing {
         // smallest position, and "~" sorts after every position of the last day.
         String low = filter.from() == null ? null : filter.from().toString();
         String high = filter.to() == null ? null : filter.to() + "~";
-        List<Entry> merged = new ArrayList<>();
+        List<CompletableFuture<List<Entry>>> shards = new ArrayList<>();
         for (int shard = 0; shard < TableLayout.SOURCE_SHARDS; shard++) {
-            merged.addAll(collect(TableLayout.BY_SOURCE_INDEX, TableLayout.BY_SOURCE_PK, TableLayout.BY_SOURCE_SK,
-                    TableLayout.sourcePk(filter.sourceKey(), shard), low, high, after, filter.language(), wanted));
+            String pk = TableLayout.sourcePk(filter.sourceKey(), shard);
+            shards.add(CompletableFuture.supplyAsync(() -> collect(TableLayout.BY_SOURCE_INDEX, TableLayout.BY_SOURCE_PK,
+                    TableLayout.BY_SOURCE_SK, pk, low, high, after, filter.language(), wanted), queries));
         }
+        List<Entry> merged = new ArrayList<>();
+        shards.forEach(shard -> merged.addAll(SearchIndex.join(shard)));
         merged.sort(Comparator.comparing(Entry::position).reversed());
         return merged.subList(0, Math.min(wanted, merged.size()));
     }

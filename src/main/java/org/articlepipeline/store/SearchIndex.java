@@ -3,11 +3,15 @@ package org.articlepipeline.store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -51,11 +55,22 @@ public final class SearchIndex {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final ArticleRepository repository;
+    private final Executor queries;
 
+    /** An index that reads posting partitions one after the other (ingest, which only writes). */
     public SearchIndex(DynamoDbClient dynamoDb, String tableName, ArticleRepository repository) {
+        this(dynamoDb, tableName, repository, Runnable::run);
+    }
+
+    /**
+     * @param queries runs a search's posting queries ({@code words × shards} of them) side by side, so a
+     *                search waits for about one query round trip rather than for all of them in turn
+     */
+    public SearchIndex(DynamoDbClient dynamoDb, String tableName, ArticleRepository repository, Executor queries) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.repository = repository;
+        this.queries = queries;
     }
 
     /** One term of one article: the posting's key and its score. */
@@ -133,7 +148,7 @@ public final class SearchIndex {
      */
     void replace(String id, List<Posting> previous, List<Posting> postings) {
         List<WriteRequest> writes = new ArrayList<>();
-        Set<Posting> wanted = new java.util.HashSet<>(postings);
+        Set<Posting> wanted = new HashSet<>(postings);
         for (Posting old : previous) {
             if (!wanted.contains(old)) {
                 writes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(old.key(id)).build()).build());
@@ -170,23 +185,35 @@ public final class SearchIndex {
      * order ({@code null} for the first page).
      */
     public ArticlePage search(List<String> terms, int limit, String after) {
-        Map<String, int[]> matches = null;
+        List<List<CompletableFuture<Map<String, Integer>>>> reads = new ArrayList<>();
         for (String term : terms) {
-            Map<String, int[]> found = postings(term);
+            List<CompletableFuture<Map<String, Integer>>> shards = new ArrayList<>();
+            for (int shard = 0; shard < SHARDS; shard++) {
+                int partition = shard;
+                shards.add(CompletableFuture.supplyAsync(() -> postings(term, partition), queries));
+            }
+            reads.add(shards);
+        }
+        Map<String, int[]> matches = null;
+        for (List<CompletableFuture<Map<String, Integer>>> shards : reads) {
+            Map<String, Integer> found = new HashMap<>();
+            for (CompletableFuture<Map<String, Integer>> shard : shards) {
+                found.putAll(join(shard));
+            }
             if (matches == null) {
-                matches = found;
+                matches = new HashMap<>();
+                for (Map.Entry<String, Integer> entry : found.entrySet()) {
+                    matches.put(entry.getKey(), new int[] {entry.getValue()});
+                }
             } else {
                 Map<String, int[]> both = new HashMap<>();
-                for (Map.Entry<String, int[]> entry : found.entrySet()) {
+                for (Map.Entry<String, Integer> entry : found.entrySet()) {
                     int[] sofar = matches.get(entry.getKey());
                     if (sofar != null) {
-                        both.put(entry.getKey(), new int[] {sofar[0] + entry.getValue()[0]});
+                        both.put(entry.getKey(), new int[] {sofar[0] + entry.getValue()});
                     }
                 }
                 matches = both;
-            }
-            if (matches.isEmpty()) {
-                break;
             }
         }
         record Hit(String position, String id) {
@@ -208,36 +235,46 @@ public final class SearchIndex {
     }
 
     private static Set<String> termsOf(Map<String, AttributeValue> item) {
-        Set<String> terms = new java.util.HashSet<>();
+        Set<String> terms = new HashSet<>();
         for (Posting posting : postingsOf(new StoredItem(item))) {
             terms.add(posting.term());
         }
         return terms;
     }
 
-    /** Article id to score for one term, best {@value #POSTINGS_READ_PER_SHARD} of each shard. */
-    private Map<String, int[]> postings(String term) {
-        Map<String, int[]> found = new HashMap<>();
-        for (int shard = 0; shard < SHARDS; shard++) {
-            Map<String, AttributeValue> start = null;
-            int read = 0;
-            do {
-                QueryResponse response = dynamoDb.query(QueryRequest.builder().tableName(tableName)
-                        .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableLayout.termPk(term, shard))))
-                        .projectionExpression("id, score")
-                        .limit(POSTINGS_READ_PER_SHARD - read)
-                        .exclusiveStartKey(start)
-                        .build());
-                for (Map<String, AttributeValue> item : response.items()) {
-                    found.put(item.get("id").s(), new int[] {Integer.parseInt(item.get("score").n())});
-                }
-                read += response.count();
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? response.lastEvaluatedKey() : null;
-            } while (start != null && read < POSTINGS_READ_PER_SHARD);
-        }
+    /** Article id to score for one term in one shard: its best {@value #POSTINGS_READ_PER_SHARD}. */
+    private Map<String, Integer> postings(String term, int shard) {
+        Map<String, Integer> found = new HashMap<>();
+        Map<String, AttributeValue> start = null;
+        int read = 0;
+        do {
+            QueryResponse response = dynamoDb.query(QueryRequest.builder().tableName(tableName)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableLayout.termPk(term, shard))))
+                    .projectionExpression("id, score")
+                    .limit(POSTINGS_READ_PER_SHARD - read)
+                    .exclusiveStartKey(start)
+                    .build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                found.put(item.get("id").s(), Integer.parseInt(item.get("score").n()));
+            }
+            read += response.count();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null && read < POSTINGS_READ_PER_SHARD);
         return found;
+    }
+
+    /** The result of a parallel read; its failure surfaces as the read's own exception. */
+    static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static String rank(int score) {

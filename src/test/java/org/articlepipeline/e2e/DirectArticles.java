@@ -81,6 +81,18 @@ final class DirectArticles implements AutoCloseable {
                 "similarity", AttributeValue.fromN(Double.toString(similarity)))));
     }
 
+    /**
+     * Writes a posting for {@code term} (matching form) that article {@code id}'s item does not list: what
+     * two racing events for one key can leave behind.
+     */
+    void strayPosting(String term, String id) {
+        dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
+                TableLayout.PK, AttributeValue.fromS(TableLayout.termPk(term, TableLayout.shardOf(id, 4))),
+                TableLayout.SK, AttributeValue.fromS("0000#" + id),
+                "id", AttributeValue.fromS(id),
+                "score", AttributeValue.fromN("9999"))));
+    }
+
     /** How many posting items the search index holds for {@code term} (matching form) of article {@code id}. */
     int postings(String term, String id) {
         return dynamoDb.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")

@@ -250,6 +250,31 @@ class LookupApiEndToEndTest {
         assertThat(direct.postings(beta, id)).isZero();
     }
 
+    @Test
+    void aPostingLeftBehindByARaceNeverShowsAnArticleWithoutTheWord() throws Exception {
+        String tag = word(new Random()) + "z";
+        String id = direct.put(folder + "stray.txt", "عنوان " + tag, "نص لا يذكر الكلمة الأخرى", null, "ar", null);
+        direct.strayPosting("stray" + tag, id);
+        assertThat(ids("/articles?q=" + tag)).containsExactly(id);
+        assertThat(ids("/articles?q=stray" + tag)).isEmpty();
+    }
+
+    @Test
+    void aRejectedReUploadLeavesTheSearchIndex() throws Exception {
+        String key = folder + "rejected.txt";
+        String id = ArticleId.of(pipeline.settings().bucket(), key);
+        String gamma = "gamma" + marker;
+        upload(key, "عنوان " + gamma + "\n\nنص يذكر " + gamma + " مرة.\n");
+        assertThat(pipeline.awaitIdle(30_000)).isTrue();
+        assertThat(ids("/articles?q=" + gamma)).containsExactly(id);
+
+        upload(key, "");
+        assertThat(pipeline.awaitIdle(30_000)).isTrue();
+        assertThat(api.get("/articles/" + id).statusCode()).isEqualTo(404);
+        assertThat(ids("/articles?q=" + gamma)).isEmpty();
+        assertThat(direct.postings(gamma, id)).isZero();
+    }
+
     // ---------------------------------------------------------------- one article
 
     @Test
@@ -259,6 +284,10 @@ class LookupApiEndToEndTest {
         JsonNode byKey = api.json("/articles?key=" + encode(key));
         assertThat(byKey).isEqualTo(byId);
         assertThat(byId.path("title").asText()).contains("تقرير رقم 7");
+        // UTF-8 with Arabic written as characters, not \\u escapes.
+        HttpResponse<String> raw = api.get("/articles/" + generatedIds.get(7));
+        assertThat(raw.headers().firstValue("content-type")).hasValue("application/json; charset=utf-8");
+        assertThat(raw.body()).contains("تقرير رقم 7").doesNotContain("\\u062a");
         assertThat(byId.path("textUrl").asText()).isEqualTo("/articles/" + generatedIds.get(7) + "/text");
         assertError(api.get("/articles?key=" + encode(folder + "never-uploaded.txt")), 404, null);
         assertError(api.get("/articles/" + "0".repeat(24)), 404, null);

@@ -118,6 +118,16 @@ class LookupBadInputTest {
     }
 
     @Test
+    void requestBodiesOverTheLimitAreAnswered413() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(pipeline.apiEndpoint() + "/articles"))
+                        .method("GET", java.net.http.HttpRequest.BodyPublishers.ofString("x".repeat(20_000))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertError(response, 413, "payload-too-large");
+    }
+
+    @Test
     void unknownRoutesAre404AndOtherMethods405() throws Exception {
         assertError(api.get("/nothing-here"), 404, "not-found");
         assertError(api.get("/articles/abc/comments"), 404, "not-found");
