@@ -59,7 +59,7 @@ final class IngestFixture {
         dynamoDb.createTable(ArticleTable.createTableRequest(name));
         this.repository = new ArticleRepository(dynamoDb, name);
         this.duplicates = new DuplicateIndex(dynamoDb, name);
-        this.listing = new org.articlepipeline.store.ArticleListing(dynamoDb, name, repository);
+        this.listing = new org.articlepipeline.store.ArticleListing(dynamoDb, name, repository, Runnable::run);
     }
 
     IngestHandler handler() {
