@@ -18,6 +18,7 @@ import org.articlepipeline.aws.Priming;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleListing;
 import org.articlepipeline.store.ArticleRepository;
+import org.articlepipeline.store.DuplicateIndex;
 import org.articlepipeline.store.DuplicateRelations;
 import org.articlepipeline.store.SearchIndex;
 import org.articlepipeline.store.SourceCounts;
@@ -80,7 +81,7 @@ public final class LookupHandler implements RequestStreamHandler {
         return new ArticleLookup(repository,
                 new ArticleListing(dynamoDb, table, repository, queries),
                 new SearchIndex(dynamoDb, table, repository, queries),
-                new DuplicateRelations(dynamoDb, table, repository),
+                new DuplicateRelations(dynamoDb, table, repository, new DuplicateIndex(dynamoDb, table)),
                 new SourceCounts(dynamoDb, table),
                 new ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),
                 new Cursors(secret.getBytes(StandardCharsets.UTF_8)),

@@ -42,14 +42,6 @@ public final class ArticleRepository {
         this.tableName = tableName;
     }
 
-    /**
-     * Writes {@code record} unless the table already holds state from a later event for the same key.
-     *
-     * @return true when written; false when the item holds a newer sequencer (the event is stale)
-     */
-    public boolean applyIfNotStale(ArticleRecord record) {
-        return replaceIfNotStale(record, Map.of()).isPresent();
-    }
 
     /**
      * Writes {@code article} (its record plus the index attributes its item carries) unless the table

@@ -24,11 +24,14 @@ public final class DuplicateRelations {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final ArticleRepository repository;
+    private final DuplicateIndex nearDuplicates;
 
-    public DuplicateRelations(DynamoDbClient dynamoDb, String tableName, ArticleRepository repository) {
+    public DuplicateRelations(DynamoDbClient dynamoDb, String tableName, ArticleRepository repository,
+                              DuplicateIndex nearDuplicates) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.repository = repository;
+        this.nearDuplicates = nearDuplicates;
     }
 
     /**
@@ -59,17 +62,11 @@ public final class DuplicateRelations {
             }
         }
         Map<String, Double> near = new LinkedHashMap<>();
-        QueryResponse relations = dynamoDb.query(b -> b.tableName(tableName)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :near)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableLayout.articlePk(article.id())),
-                        ":near", AttributeValue.fromS(TableLayout.NEAR_DUPLICATE_SK_PREFIX)))
-                .limit(MAX_PER_KIND));
-        for (Map<String, AttributeValue> item : relations.items()) {
-            AttributeValue id = item.get("id");
-            AttributeValue similarity = item.get("similarity");
-            if (id != null && id.s() != null && similarity != null && similarity.n() != null
-                    && !exact.containsKey(id.s()) && !id.s().equals(article.id())) {
-                near.put(id.s(), Math.max(0, Math.min(1, Double.parseDouble(similarity.n()))));
+        // The relation items are DuplicateIndex's layout: it reads them, this class only joins them.
+        for (NearDuplicate relation : nearDuplicates.nearDuplicatesOf(article.id())) {
+            if (!exact.containsKey(relation.id()) && !relation.id().equals(article.id())
+                    && near.size() < MAX_PER_KIND) {
+                near.put(relation.id(), Math.max(0, Math.min(1, relation.similarity())));
             }
         }
         List<Duplicate> duplicates = new ArrayList<>();

@@ -17,13 +17,6 @@ public final class S3Notifications {
     private S3Notifications() {
     }
 
-    /** True when {@code event} is an S3 notification: a {@code Records} array of {@code aws:s3} records. */
-    public static boolean isNotification(JsonNode event) {
-        JsonNode records = event.path("Records");
-        return records.isArray() && !records.isEmpty()
-                && "aws:s3".equals(records.get(0).path("eventSource").asText());
-    }
-
     /** True for the {@code s3:TestEvent} S3 sends once when a notification is configured. */
     public static boolean isTestEvent(JsonNode event) {
         return "s3:TestEvent".equals(event.path("Event").asText());
