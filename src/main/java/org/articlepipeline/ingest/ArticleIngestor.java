@@ -3,7 +3,12 @@ package org.articlepipeline.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.document.ArticleDocuments;
 import org.articlepipeline.ingest.event.ObjectChange;
@@ -44,10 +49,11 @@ public final class ArticleIngestor {
     private final ObjectMapper mapper;
     private final long maxArticleBytes;
     private final Clock clock;
+    private final Executor sideWork;
 
     public ArticleIngestor(PipelineSettings settings, ArticleBucket bucket, ArticleRepository repository,
                            ArticleIndexes indexes, DuplicateIndex duplicates, ArticleNormalizer normalizer,
-                           ObjectMapper mapper, long maxArticleBytes, Clock clock) {
+                           ObjectMapper mapper, long maxArticleBytes, Clock clock, Executor sideWork) {
         this.settings = settings;
         this.bucket = bucket;
         this.repository = repository;
@@ -58,6 +64,7 @@ public final class ArticleIngestor {
         this.mapper = mapper;
         this.maxArticleBytes = maxArticleBytes;
         this.clock = clock;
+        this.sideWork = sideWork;
     }
 
     /** Applies {@code change}; throws only on transient failures, so the event is retried. */
@@ -121,14 +128,21 @@ public final class ArticleIngestor {
         // Everything below is idempotent: a failure retries the event, which redoes it against the item
         // it wrote itself (the previous state it then sees is its own).
         previous.get().record().filter(ArticleRecord::isVisible).ifPresent(old -> forgetReplaced(old, article));
-        String firstWithContent = duplicates.claimContentHash(article.contentHash(), id);
-        if (!firstWithContent.equals(id)) {
-            repository.markDuplicateOf(id, firstWithContent, record.sequencer());
-        }
-        if (article.fingerprint() != null) {
-            duplicates.link(id, article.fingerprint());
-        }
-        indexes.afterApplied(previous.get(), indexed);
+        // Three independent steps on disjoint items (claim, bands and relations, postings and counts):
+        // side by side, the article waits for the slowest rather than for their sum.
+        alongside(
+                () -> {
+                    String firstWithContent = duplicates.claimContentHash(article.contentHash(), id);
+                    if (!firstWithContent.equals(id)) {
+                        repository.markDuplicateOf(id, firstWithContent, record.sequencer());
+                    }
+                },
+                () -> {
+                    if (article.fingerprint() != null) {
+                        duplicates.link(id, article.fingerprint());
+                    }
+                },
+                () -> indexes.afterApplied(previous.get(), indexed));
         return outcome(id, change, IngestOutcome.Outcome.OK, null, started);
     }
 
@@ -159,6 +173,30 @@ public final class ArticleIngestor {
         // A rejected re-upload must not leave the previous version's outputs readable.
         bucket.deleteOutputs(id);
         return outcome(id, change, IngestOutcome.Outcome.REJECTED, reason, started);
+    }
+
+    /** Runs {@code steps} on the side-work executor and waits for all; the first failure is rethrown. */
+    private void alongside(Runnable... steps) {
+        List<CompletableFuture<Void>> running = new ArrayList<>(steps.length);
+        for (Runnable step : steps) {
+            running.add(CompletableFuture.runAsync(step, sideWork));
+        }
+        RuntimeException failure = null;
+        for (CompletableFuture<Void> step : running) {
+            try {
+                step.join();
+            } catch (CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /**

@@ -71,23 +71,25 @@ public final class IngestHandler implements RequestStreamHandler {
         ArticleRepository repository = new ArticleRepository(dynamoDb, settings.tableName());
         long maxBytes = Long.parseLong(environment.getOrDefault(MAX_ARTICLE_BYTES_VARIABLE,
                 Long.toString(DEFAULT_MAX_ARTICLE_BYTES)));
+        // One small I/O pool per handler: an article's band queries and its independent index steps.
+        ExecutorService io = ioPool();
         return new ArticleIngestor(settings,
                 new ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),
                 repository,
                 new ArticleIndexes(new SearchIndex(dynamoDb, settings.tableName(), repository),
                         new SourceCounts(dynamoDb, settings.tableName())),
-                new DuplicateIndex(dynamoDb, settings.tableName(), bandLookups()),
-                new ArticleNormalizer(), new ObjectMapper(), maxBytes, Clock.systemUTC());
+                new DuplicateIndex(dynamoDb, settings.tableName(), io),
+                new ArticleNormalizer(), new ObjectMapper(), maxBytes, Clock.systemUTC(), io);
     }
 
     /**
-     * Runs an article's independent band queries side by side. Daemon threads, created on demand and
-     * dropped when idle, so a frozen or checkpointed environment holds no busy thread; when all are busy
-     * the caller runs the query itself.
+     * Runs an article's independent requests side by side. Daemon threads, created on demand and dropped
+     * when idle, so a frozen or checkpointed environment holds no busy thread; when all are busy the
+     * caller runs the request itself, so nested use (a step that fans out its own queries) cannot starve.
      */
-    private static ExecutorService bandLookups() {
-        return new ThreadPoolExecutor(0, 8, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "band-lookup");
+    private static ExecutorService ioPool() {
+        return new ThreadPoolExecutor(0, 12, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "ingest-io");
             thread.setDaemon(true);
             return thread;
         }, new ThreadPoolExecutor.CallerRunsPolicy());
