@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleId;
 import org.articlepipeline.store.ArticleRecord;
 import org.articlepipeline.store.ArticleRepository;
@@ -57,7 +58,7 @@ final class IngestCommand {
             for (Map.Entry<String, Path> upload : uploads.entrySet()) {
                 PutObjectResponse put = s3.putObject(b -> b.bucket(settings.bucket()).key(upload.getKey()),
                         RequestBody.fromFile(upload.getValue()));
-                eTags.put(upload.getKey(), unquoted(put.eTag()));
+                eTags.put(upload.getKey(), ArticleBucket.unquoted(put.eTag()));
                 progress(++done, uploads.size(), "uploaded");
             }
             Map<String, ArticleRecord> processed = await(new ArticleRepository(dynamoDb, settings.tableName()),
@@ -154,9 +155,5 @@ final class IngestCommand {
             // same message
         }
         throw new Arguments.UsageException("--timeout must be a positive number of seconds");
-    }
-
-    private static String unquoted(String eTag) {
-        return eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") ? eTag.substring(1, eTag.length() - 1) : eTag;
     }
 }

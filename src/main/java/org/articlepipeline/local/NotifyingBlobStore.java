@@ -2,6 +2,7 @@ package org.articlepipeline.local;
 
 import java.io.InputStream;
 import java.util.function.Consumer;
+import org.articlepipeline.store.ArticleBucket;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import org.gaul.s3proxy.blobstore.domain.MultipartUpload;
@@ -73,10 +74,7 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
 
     private void created(String eventName, String bucket, String key) {
         HeadObjectResponse head = delegate().blobMetadata(bucket, key);
-        String eTag = head.eTag();
-        if (eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")) {
-            eTag = eTag.substring(1, eTag.length() - 1);
-        }
-        listener.accept(new ObjectEvent(eventName, bucket, key, head.contentLength(), eTag));
+        listener.accept(new ObjectEvent(eventName, bucket, key, head.contentLength(),
+                ArticleBucket.unquoted(head.eTag())));
     }
 }

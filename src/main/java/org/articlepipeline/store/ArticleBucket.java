@@ -135,7 +135,11 @@ public final class ArticleBucket {
         return eTag.startsWith("\"") ? eTag : "\"" + eTag + "\"";
     }
 
-    static String unquoted(String eTag) {
+    /**
+     * An ETag as S3 notifications write it: without the quotes the HTTP header carries. Every ETag the
+     * pipeline stores or compares goes through here, so a header's and an event's form always match.
+     */
+    public static String unquoted(String eTag) {
         if (eTag == null) {
             return null;
         }
