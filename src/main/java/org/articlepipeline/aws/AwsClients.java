@@ -12,6 +12,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -106,6 +108,23 @@ public final class AwsClients {
             dynamoDb = builder.build();
         }
         return dynamoDb;
+    }
+
+    /**
+     * A client of the table's stream, for whoever polls it in place of Lambda (the local stack, tests and
+     * benchmarks; the functions themselves never read a stream). Its endpoint is the standard
+     * {@code AWS_ENDPOINT_URL_DYNAMODB_STREAMS}, else the DynamoDB endpoint override, because DynamoDB Local
+     * serves both APIs on one port. The caller closes it.
+     */
+    public DynamoDbStreamsClient newDynamoDbStreams() {
+        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> interceptors.forEach(o::addExecutionInterceptor));
+        endpointOverride("aws.endpointUrlDynamoDbStreams", "AWS_ENDPOINT_URL_DYNAMODB_STREAMS")
+                .or(this::dynamoDbEndpointOverride).ifPresent(builder::endpointOverride);
+        region().ifPresent(builder::region);
+        credentials().ifPresent(builder::credentialsProvider);
+        return builder.build();
     }
 
     /** The S3 endpoint override in force, if any, in the SDK's own order of precedence. */

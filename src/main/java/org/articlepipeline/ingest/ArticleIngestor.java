@@ -3,12 +3,7 @@ package org.articlepipeline.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.document.ArticleDocuments;
 import org.articlepipeline.ingest.event.ObjectChange;
@@ -23,8 +18,6 @@ import org.articlepipeline.store.ArticleMetadata;
 import org.articlepipeline.store.ArticleRecord;
 import org.articlepipeline.store.ArticleRepository;
 import org.articlepipeline.store.ArticleStatus;
-import org.articlepipeline.store.ArticleIndexes;
-import org.articlepipeline.store.DuplicateIndex;
 import org.articlepipeline.store.IndexedArticle;
 import org.articlepipeline.store.StoredItem;
 import org.articlepipeline.store.TableLayout;
@@ -32,39 +25,38 @@ import org.articlepipeline.store.TableLayout;
 /**
  * Applies one object change to the pipeline's state: the ingest core, whatever event shape carried it.
  *
- * <p>A create reads the original (bounded), normalizes it, writes the item conditionally on the S3
- * sequencer, then writes the outputs; a delete writes a tombstone the same way, then deletes the outputs.
- * The item goes first so a stale event never touches the outputs, and a retry after a failed output write
- * re-applies the same event (equal sequencer) and converges.
+ * <p>A create reads the original (bounded), normalizes it, checks that no newer event was applied, writes
+ * the outputs, then writes the item conditionally on the S3 sequencer; a delete writes a tombstone the same
+ * way, then deletes the outputs. Outputs go first so that a listed article's text can always be read; a
+ * write that loses the race to a newer event puts that event's outputs back. A retry re-applies the same
+ * event (equal sequencer) and converges.
+ *
+ * <p>That is all of ingest's work: the item carries its search terms, and everything derived from it
+ * (duplicate claims and relations, search postings, publisher counts) is the index step's, which the
+ * table's stream feeds ({@code org.articlepipeline.index}). An article therefore costs ingest a bounded,
+ * small number of requests whatever the size of the corpus.
  */
 public final class ArticleIngestor {
 
     private final PipelineSettings settings;
     private final ArticleBucket bucket;
     private final ArticleRepository repository;
-    private final ArticleIndexes indexes;
-    private final DuplicateIndex duplicates;
     private final ArticleNormalizer normalizer;
     private final ArticleDocuments documents;
     private final ObjectMapper mapper;
     private final long maxArticleBytes;
     private final Clock clock;
-    private final Executor sideWork;
 
     public ArticleIngestor(PipelineSettings settings, ArticleBucket bucket, ArticleRepository repository,
-                           ArticleIndexes indexes, DuplicateIndex duplicates, ArticleNormalizer normalizer,
-                           ObjectMapper mapper, long maxArticleBytes, Clock clock, Executor sideWork) {
+                           ArticleNormalizer normalizer, ObjectMapper mapper, long maxArticleBytes, Clock clock) {
         this.settings = settings;
         this.bucket = bucket;
         this.repository = repository;
-        this.indexes = indexes;
-        this.duplicates = duplicates;
         this.normalizer = normalizer;
         this.documents = new ArticleDocuments(mapper);
         this.mapper = mapper;
         this.maxArticleBytes = maxArticleBytes;
         this.clock = clock;
-        this.sideWork = sideWork;
     }
 
     /** Applies {@code change}; throws only on transient failures, so the event is retried. */
@@ -118,31 +110,14 @@ public final class ArticleIngestor {
         }
         // Outputs before the item: once lookups list an article, its text can be read.
         bucket.writeOutputs(id, article.text(), documentBytes(result, id, change.key()));
-        IndexedArticle indexed = indexes.index(record, article.text());
-        Optional<StoredItem> previous = repository.replaceIfNotStale(indexed);
+        // The item carries the search terms it is indexed under; the index step, fed by the table's stream,
+        // builds the postings, duplicate relations and counts from it without reading the text again.
+        Optional<StoredItem> previous = repository.replaceIfNotStale(IndexedArticle.of(record, article.text()));
         if (previous.isEmpty()) {
             // A newer event was applied between the check and the write: put its outputs back.
             restoreOutputs(id);
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
-        // Everything below is idempotent: a failure retries the event, which redoes it against the item
-        // it wrote itself (the previous state it then sees is its own).
-        previous.get().record().filter(ArticleRecord::isVisible).ifPresent(old -> forgetReplaced(old, article));
-        // Three independent steps on disjoint items (claim, bands and relations, postings and counts):
-        // side by side, the article waits for the slowest rather than for their sum.
-        alongside(
-                () -> {
-                    String firstWithContent = duplicates.claimContentHash(article.contentHash(), id);
-                    if (!firstWithContent.equals(id)) {
-                        repository.markDuplicateOf(id, firstWithContent, record.sequencer());
-                    }
-                },
-                () -> {
-                    if (article.fingerprint() != null) {
-                        duplicates.link(id, article.fingerprint());
-                    }
-                },
-                () -> indexes.afterApplied(previous.get(), indexed));
         return outcome(id, change, IngestOutcome.Outcome.OK, null, started);
     }
 
@@ -153,8 +128,6 @@ public final class ArticleIngestor {
         if (previous.isEmpty()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
-        previous.get().record().filter(ArticleRecord::isVisible).ifPresent(this::forget);
-        indexes.afterRemoved(previous.get(), tombstone);
         bucket.deleteOutputs(id);
         return outcome(id, change, IngestOutcome.Outcome.DELETED, null, started);
     }
@@ -168,35 +141,9 @@ public final class ArticleIngestor {
         if (previous.isEmpty()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
-        previous.get().record().filter(ArticleRecord::isVisible).ifPresent(this::forget);
-        indexes.afterRemoved(previous.get(), record);
         // A rejected re-upload must not leave the previous version's outputs readable.
         bucket.deleteOutputs(id);
         return outcome(id, change, IngestOutcome.Outcome.REJECTED, reason, started);
-    }
-
-    /** Runs {@code steps} on the side-work executor and waits for all; the first failure is rethrown. */
-    private void alongside(Runnable... steps) {
-        List<CompletableFuture<Void>> running = new ArrayList<>(steps.length);
-        for (Runnable step : steps) {
-            running.add(CompletableFuture.runAsync(step, sideWork));
-        }
-        RuntimeException failure = null;
-        for (CompletableFuture<Void> step : running) {
-            try {
-                step.join();
-            } catch (CompletionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-                if (failure == null) {
-                    failure = cause;
-                } else {
-                    failure.addSuppressed(cause);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
     }
 
     /**
@@ -218,27 +165,6 @@ public final class ArticleIngestor {
                 new ArticleOrigin(record.key(), object.get().contentType()));
         if (result instanceof NormalizationResult.Accepted accepted) {
             bucket.writeOutputs(id, accepted.article().text(), documentBytes(result, id, record.key()));
-        }
-    }
-
-    /** Takes a previous version that is no longer visible out of the duplicate indexes. */
-    private void forget(ArticleRecord previous) {
-        ArticleMetadata metadata = previous.metadata();
-        if (metadata.contentHash() != null) {
-            duplicates.releaseContentHash(metadata.contentHash(), previous.id());
-        }
-        duplicates.unlink(previous.id(), DuplicateIndex.decode(metadata.fingerprint()).orElse(null));
-    }
-
-    /** Drops what a replaced version indexed that the new content does not (same content: nothing). */
-    private void forgetReplaced(ArticleRecord previous, NormalizedArticle current) {
-        ArticleMetadata metadata = previous.metadata();
-        if (metadata.contentHash() != null && !metadata.contentHash().equals(current.contentHash())) {
-            duplicates.releaseContentHash(metadata.contentHash(), previous.id());
-        }
-        String currentFingerprint = current.fingerprint() == null ? null : current.fingerprint().encoded();
-        if (metadata.fingerprint() != null && !metadata.fingerprint().equals(currentFingerprint)) {
-            duplicates.forgetBands(previous.id(), DuplicateIndex.decode(metadata.fingerprint()).orElse(null));
         }
     }
 

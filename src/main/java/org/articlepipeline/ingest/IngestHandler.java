@@ -11,20 +11,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.aws.Priming;
 import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.store.ArticleBucket;
-import org.articlepipeline.store.ArticleIndexes;
 import org.articlepipeline.store.ArticleRepository;
-import org.articlepipeline.store.SearchIndex;
-import org.articlepipeline.store.SourceCounts;
-import org.articlepipeline.store.DuplicateIndex;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -71,28 +63,9 @@ public final class IngestHandler implements RequestStreamHandler {
         ArticleRepository repository = new ArticleRepository(dynamoDb, settings.tableName());
         long maxBytes = Long.parseLong(environment.getOrDefault(MAX_ARTICLE_BYTES_VARIABLE,
                 Long.toString(DEFAULT_MAX_ARTICLE_BYTES)));
-        // One small I/O pool per handler: an article's band queries and its independent index steps.
-        ExecutorService io = ioPool();
         return new ArticleIngestor(settings,
                 new ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),
-                repository,
-                new ArticleIndexes(new SearchIndex(dynamoDb, settings.tableName(), repository),
-                        new SourceCounts(dynamoDb, settings.tableName())),
-                new DuplicateIndex(dynamoDb, settings.tableName(), io),
-                new ArticleNormalizer(), new ObjectMapper(), maxBytes, Clock.systemUTC(), io);
-    }
-
-    /**
-     * Runs an article's independent requests side by side. Daemon threads, created on demand and dropped
-     * when idle, so a frozen or checkpointed environment holds no busy thread; when all are busy the
-     * caller runs the request itself, so nested use (a step that fans out its own queries) cannot starve.
-     */
-    private static ExecutorService ioPool() {
-        return new ThreadPoolExecutor(0, 12, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "ingest-io");
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
+                repository, new ArticleNormalizer(), new ObjectMapper(), maxBytes, Clock.systemUTC());
     }
 
     @Override

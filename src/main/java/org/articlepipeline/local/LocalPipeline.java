@@ -1,5 +1,6 @@
 package org.articlepipeline.local;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,12 +17,14 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.index.IndexHandler;
 import org.articlepipeline.ingest.IngestHandler;
 import org.articlepipeline.lookup.LookupHandler;
 import org.articlepipeline.store.ArticleTable;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
@@ -42,15 +45,20 @@ public final class LocalPipeline implements AutoCloseable {
 
     private final EmbeddedServices services;
     private final S3EventSource events;
+    private final TableStreamSource changes;
+    private final DynamoDbStreamsClient streams;
     private final LocalApi api;
     private final Map<String, String> environment;
     private final PipelineSettings settings;
 
     /** @param services the embedded servers this pipeline owns, or {@code null} when it runs on others' */
-    private LocalPipeline(EmbeddedServices services, S3EventSource events, LocalApi api,
-                          Map<String, String> environment, PipelineSettings settings) {
+    private LocalPipeline(EmbeddedServices services, S3EventSource events, TableStreamSource changes,
+                          DynamoDbStreamsClient streams, LocalApi api, Map<String, String> environment,
+                          PipelineSettings settings) {
         this.services = services;
         this.events = events;
+        this.changes = changes;
+        this.streams = streams;
         this.api = api;
         this.environment = environment;
         this.settings = settings;
@@ -98,13 +106,26 @@ public final class LocalPipeline implements AutoCloseable {
                                       AtomicReference<S3EventSource> eventSource, Consumer<String> log)
             throws IOException {
         PipelineSettings settings = PipelineSettings.fromEnvironment(environment);
-        createBucketAndTable(new AwsClients(environment), settings);
+        AwsClients clients = new AwsClients(environment);
+        String streamArn = createBucketAndTable(clients, settings);
+        String region = environment.getOrDefault("AWS_REGION", REGION);
+        // The stream source starts first: it reads from the newest record on, so it must be reading before
+        // the first upload can write an item.
+        IndexHandler index = new IndexHandler(environment);
+        DynamoDbStreamsClient streams = clients.newDynamoDbStreams();
+        TableStreamSource changes = new TableStreamSource(streams, streamArn, region,
+                event -> invoke(index, "IndexFunction", event, log), log).start();
         IngestHandler ingest = new IngestHandler(environment);
-        eventSource.set(new S3EventSource(settings.bucket(), settings.inputPrefix(),
-                environment.getOrDefault("AWS_REGION", REGION),
-                notification -> invoke(ingest, notification, log), Clock.systemUTC()));
+        eventSource.set(new S3EventSource(settings.bucket(), settings.inputPrefix(), region,
+                notification -> {
+                    try {
+                        invoke(ingest, "IngestFunction", notification, log);
+                    } catch (RuntimeException logged) {
+                        // the log has it; the next notification goes on
+                    }
+                }, Clock.systemUTC()));
         LocalApi api = LocalApi.start(apiPort, new LookupHandler(environment), log);
-        return new LocalPipeline(services, eventSource.get(), api, environment, settings);
+        return new LocalPipeline(services, eventSource.get(), changes, streams, api, environment, settings);
     }
 
     /** Where object changes become S3 notifications for the ingest handler. */
@@ -138,7 +159,8 @@ public final class LocalPipeline implements AutoCloseable {
         return Map.copyOf(environment);
     }
 
-    private static void createBucketAndTable(AwsClients clients, PipelineSettings settings) {
+    /** Creates what is missing and returns the table's stream ARN, enabling the stream on an older table. */
+    private static String createBucketAndTable(AwsClients clients, PipelineSettings settings) {
         try (S3Client s3 = clients.s3(); DynamoDbClient dynamoDb = clients.dynamoDb()) {
             try {
                 s3.createBucket(b -> b.bucket(settings.bucket()));
@@ -146,23 +168,31 @@ public final class LocalPipeline implements AutoCloseable {
                 // a persistent stack restarted: keep what it holds
             }
             try {
-                dynamoDb.createTable(ArticleTable.createTableRequest(settings.tableName()));
+                return dynamoDb.createTable(ArticleTable.createTableRequest(settings.tableName()))
+                        .tableDescription().latestStreamArn();
             } catch (ResourceInUseException exists) {
-                // likewise
+                // likewise; a table persisted before the index step had a stream gets one now
+                var table = dynamoDb.describeTable(b -> b.tableName(settings.tableName())).table();
+                if (table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())) {
+                    return table.latestStreamArn();
+                }
+                return dynamoDb.updateTable(b -> b.tableName(settings.tableName()).streamSpecification(ArticleTable.stream()))
+                        .tableDescription().latestStreamArn();
             }
         }
     }
 
-    private static void invoke(IngestHandler ingest, byte[] notification, Consumer<String> log) {
+    private static byte[] invoke(RequestStreamHandler function, String name, byte[] event, Consumer<String> log) {
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         try {
-            ingest.handleRequest(new ByteArrayInputStream(notification), result,
-                    new LocalContext("IngestFunction", 300_000, log));
+            function.handleRequest(new ByteArrayInputStream(event), result, new LocalContext(name, 300_000, log));
         } catch (IOException | RuntimeException e) {
             // Lambda would retry and then hand the event to the failure queue; locally the log says it.
-            log.accept("{\"level\":\"ERROR\",\"message\":\"ingest failed\",\"error\":\""
+            log.accept("{\"level\":\"ERROR\",\"message\":\"" + name + " failed\",\"error\":\""
                     + String.valueOf(e).replace("\"", "'") + "\"}");
+            throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
         }
+        return result.toByteArray();
     }
 
     /**
@@ -188,9 +218,14 @@ public final class LocalPipeline implements AutoCloseable {
         return keys;
     }
 
-    /** Waits until every event emitted so far has been handled. */
+    /**
+     * Waits until every event emitted so far has been handled: every upload and delete ingested, and every
+     * change that made to the table indexed.
+     */
     public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
-        return events.awaitIdle(timeoutMillis);
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        return events.awaitIdle(timeoutMillis)
+                && changes.awaitCaughtUp(Math.max(0, deadline - System.currentTimeMillis()));
     }
 
     /** The environment the handlers run with; any SDK client built from it talks to this stack. */
@@ -219,6 +254,8 @@ public final class LocalPipeline implements AutoCloseable {
         try {
             api.close();
             events.close();
+            changes.close();
+            streams.close();
         } finally {
             if (services != null) {
                 services.close();

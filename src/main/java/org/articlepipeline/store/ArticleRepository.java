@@ -37,6 +37,9 @@ public final class ArticleRepository {
     /** Days this container already wrote to the day directory: one write per day, not per article. */
     private final Set<String> knownDays = ConcurrentHashMap.newKeySet();
 
+    /** The attribute that marks an article as an exact duplicate of an earlier one (written by the index step). */
+    static final String DUPLICATE_OF = "duplicateOf";
+
     public ArticleRepository(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
@@ -99,7 +102,7 @@ public final class ArticleRepository {
     public void markDuplicateOf(String id, String firstId, String sequencer) {
         try {
             dynamoDb.updateItem(b -> b.tableName(tableName).key(articleKey(id))
-                    .updateExpression("SET duplicateOf = :first")
+                    .updateExpression("SET " + DUPLICATE_OF + " = :first")
                     .conditionExpression("sequencer = :sequencer")
                     .expressionAttributeValues(Map.of(":first", s(firstId), ":sequencer", s(sequencer))));
         } catch (ConditionalCheckFailedException replacedMeanwhile) {
@@ -256,7 +259,7 @@ public final class ArticleRepository {
             item.put("readingMinutes", n(m.readingMinutes()));
             putIfPresent(item, "contentHash", m.contentHash());
             putIfPresent(item, "fingerprint", m.fingerprint());
-            putIfPresent(item, "duplicateOf", m.duplicateOf());
+            putIfPresent(item, DUPLICATE_OF, m.duplicateOf());
         }
         if (record.isVisible()) {
             // Index keys only on visible articles: the indexes are sparse, so rejected and deleted items
@@ -288,7 +291,7 @@ public final class ArticleRepository {
                 text(item, "agency"), text(item, "dateline"), text(item, "publishedAt"), text(item, "language"),
                 text(item, "encoding"), number(item, "wordCount"), number(item, "paragraphCount"),
                 number(item, "charCount"), number(item, "readingMinutes"), text(item, "contentHash"),
-                text(item, "fingerprint"), text(item, "duplicateOf"));
+                text(item, "fingerprint"), text(item, DUPLICATE_OF));
         AttributeValue size = item.get("size");
         return new ArticleRecord(text(item, "id"), text(item, "bucket"), text(item, "key"), status,
                 text(item, "reason"), text(item, "reasonDetail"), metadata, text(item, "ingestedAt"),

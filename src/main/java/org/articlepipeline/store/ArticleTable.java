@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * The articles table's definition: its key and its three sparse global secondary indexes.
@@ -25,7 +27,15 @@ public final class ArticleTable {
     private ArticleTable() {
     }
 
-    /** The request that creates the table, on-demand, with every index lookup needs. */
+    /**
+     * The stream the index step reads: every change of an article item, with the state before and after,
+     * so the index function can take back exactly what the old state indexed.
+     */
+    public static StreamSpecification stream() {
+        return StreamSpecification.builder().streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build();
+    }
+
+    /** The request that creates the table, on-demand, with every index lookup needs and its stream. */
     public static CreateTableRequest createTableRequest(String tableName) {
         return CreateTableRequest.builder()
                 .tableName(tableName)
@@ -40,6 +50,7 @@ public final class ArticleTable {
                         index(TableLayout.BY_DATE_INDEX, TableLayout.BY_DATE_PK, TableLayout.BY_DATE_SK),
                         index(TableLayout.BY_SOURCE_INDEX, TableLayout.BY_SOURCE_PK, TableLayout.BY_SOURCE_SK),
                         index(TableLayout.BY_HASH_INDEX, TableLayout.BY_HASH_PK, TableLayout.BY_HASH_SK)))
+                .streamSpecification(stream())
                 .build();
     }
 

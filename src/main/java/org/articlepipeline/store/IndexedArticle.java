@@ -13,6 +13,22 @@ public final class IndexedArticle {
     private final ArticleRecord record;
     private final List<SearchIndex.Posting> postings;
 
+    /**
+     * {@code record} with the search terms of its title and {@code text}, ready to be written; a state in no
+     * index (a tombstone, a rejection) carries none.
+     */
+    public static IndexedArticle of(ArticleRecord record, String text) {
+        if (!record.isVisible()) {
+            return new IndexedArticle(record, List.of());
+        }
+        return new IndexedArticle(record, SearchIndex.postingsOf(record.metadata().title(), text));
+    }
+
+    /** The state {@code item} holds, with the postings it says it owns; the item must hold an article. */
+    static IndexedArticle of(StoredItem item) {
+        return new IndexedArticle(item.record().orElseThrow(), SearchIndex.postingsOf(item));
+    }
+
     IndexedArticle(ArticleRecord record, List<SearchIndex.Posting> postings) {
         this.record = record;
         this.postings = List.copyOf(postings);

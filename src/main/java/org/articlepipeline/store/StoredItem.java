@@ -15,12 +15,35 @@ public final class StoredItem {
 
     private final Map<String, AttributeValue> attributes;
 
+    /** The item whose attributes are {@code attributes}, as a write returned them or a stream image shows them. */
+    public static StoredItem of(Map<String, AttributeValue> attributes) {
+        return attributes == null || attributes.isEmpty() ? NONE : new StoredItem(attributes);
+    }
+
     StoredItem(Map<String, AttributeValue> attributes) {
         this.attributes = Map.copyOf(attributes);
     }
 
     Map<String, AttributeValue> attributes() {
         return attributes;
+    }
+
+    /**
+     * Whether {@code other} holds the same indexed state: equal in every attribute except those that the
+     * index step itself writes onto the item ({@code duplicateOf}). A change of that kind needs no indexing,
+     * which is what keeps the index step from reacting to its own writes.
+     */
+    public boolean sameIndexedStateAs(StoredItem other) {
+        return withoutAnnotations(attributes).equals(withoutAnnotations(other.attributes));
+    }
+
+    private static Map<String, AttributeValue> withoutAnnotations(Map<String, AttributeValue> attributes) {
+        if (!attributes.containsKey(ArticleRepository.DUPLICATE_OF)) {
+            return attributes;
+        }
+        Map<String, AttributeValue> copy = new java.util.HashMap<>(attributes);
+        copy.remove(ArticleRepository.DUPLICATE_OF);
+        return copy;
     }
 
     /** The replaced state as a record, when there was one. */

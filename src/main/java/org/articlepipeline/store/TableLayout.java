@@ -58,9 +58,17 @@ public final class TableLayout {
         return SORTABLE_INSTANT.format(instant);
     }
 
+    /** Prefix of the partition key of an article's item collection. */
+    public static final String ARTICLE_PK_PREFIX = "A#";
+
     /** Partition key of an article's item collection (the article item and its relation items). */
     public static String articlePk(String id) {
-        return "A#" + id;
+        return ARTICLE_PK_PREFIX + id;
+    }
+
+    /** Whether the keys name an article item (not a relation, band, posting, claim or counter item). */
+    public static boolean isArticleItem(String pk, String sk) {
+        return pk != null && pk.startsWith(ARTICLE_PK_PREFIX) && ARTICLE_SK.equals(sk);
     }
 
     /** Partition key of the item that records which article first had a given content hash. */

@@ -7,29 +7,26 @@ import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.local.LocalPipeline;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleId;
-import org.articlepipeline.store.ArticleIndexes;
 import org.articlepipeline.store.ArticleMetadata;
 import org.articlepipeline.store.ArticleRecord;
 import org.articlepipeline.store.ArticleRepository;
 import org.articlepipeline.store.ArticleStatus;
 import org.articlepipeline.store.IndexedArticle;
-import org.articlepipeline.store.SearchIndex;
-import org.articlepipeline.store.SourceCounts;
-import org.articlepipeline.store.StoredItem;
 import org.articlepipeline.store.TableLayout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Writes articles the way ingest does after normalizing (item, outputs, indexes), for metadata the
- * normalizer in this branch does not produce: publishers, languages, publication dates.
+ * Writes articles the way ingest does after normalizing (outputs, then the item with its search terms), for
+ * metadata the seed pages do not have: publishers, languages, publication dates. The stack's own index step
+ * then indexes them from the table's stream, as it does for ingested articles; each write waits for it.
  */
 final class DirectArticles implements AutoCloseable {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final ArticleRepository repository;
-    private final ArticleIndexes indexes;
+    private final LocalPipeline pipeline;
     private final ArticleBucket bucket;
     private final AtomicLong sequencer = new AtomicLong(System.nanoTime());
 
@@ -38,7 +35,7 @@ final class DirectArticles implements AutoCloseable {
         this.dynamoDb = clients.dynamoDb();
         this.table = pipeline.settings().tableName();
         this.repository = new ArticleRepository(dynamoDb, table);
-        this.indexes = new ArticleIndexes(new SearchIndex(dynamoDb, table, repository), new SourceCounts(dynamoDb, table));
+        this.pipeline = pipeline;
         this.bucket = new ArticleBucket(clients.s3(), pipeline.settings().bucket(), pipeline.settings().outputPrefix());
     }
 
@@ -51,10 +48,9 @@ final class DirectArticles implements AutoCloseable {
         ArticleRecord record = new ArticleRecord(id, bucket.bucket(), key, ArticleStatus.OK, null, null, metadata,
                 TableLayout.sortableInstant(Instant.now()), (long) text.length(), "etag-" + id, null, nextSequencer(),
                 bucket.textKey(id), bucket.documentKey(id));
-        IndexedArticle indexed = indexes.index(record, text);
-        StoredItem previous = repository.replaceIfNotStale(indexed).orElseThrow();
         bucket.writeOutputs(id, text, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        indexes.afterApplied(previous, indexed);
+        repository.replaceIfNotStale(IndexedArticle.of(record, text)).orElseThrow();
+        settle();
         return id;
     }
 
@@ -63,8 +59,21 @@ final class DirectArticles implements AutoCloseable {
         String id = ArticleId.of(bucket.bucket(), key);
         ArticleRecord tombstone = new ArticleRecord(id, bucket.bucket(), key, ArticleStatus.DELETED, null, null, null,
                 TableLayout.sortableInstant(Instant.now()), null, null, null, nextSequencer(), null, null);
-        indexes.afterRemoved(repository.replaceIfNotStale(tombstone).orElseThrow(), tombstone);
+        repository.replaceIfNotStale(tombstone).orElseThrow();
         bucket.deleteOutputs(id);
+        settle();
+    }
+
+    /** Waits until the stack's index step has caught up with the table. */
+    private void settle() {
+        try {
+            if (!pipeline.awaitIdle(30_000)) {
+                throw new IllegalStateException("the index step did not catch up within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes the near-duplicate relation between two articles on both sides, as ingest does. */

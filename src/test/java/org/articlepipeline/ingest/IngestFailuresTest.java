@@ -10,13 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.articlepipeline.local.LocalPipeline;
 import org.articlepipeline.store.ArticleRecord;
 import org.articlepipeline.store.ArticleStatus;
+import org.articlepipeline.testing.SdkCalls;
 import org.articlepipeline.testing.SharedEmbeddedStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /** Bad input is a permanent, recorded outcome; a transient failure is thrown and its retry converges. */
 @ExtendWith(SharedEmbeddedStack.class)
@@ -61,9 +59,9 @@ class IngestFailuresTest {
         IngestFixture.Upload upload = fixture.upload("incoming/big.txt", "x".repeat(500));
         AtomicInteger gets = new AtomicInteger();
         IngestHandler handler = new IngestHandler(new org.articlepipeline.aws.AwsClients(small)
-                .withInterceptor(countingOperation("GetObject", gets)), small);
+                .withInterceptor(SdkCalls.counting("GetObject", gets)), small);
 
-        JsonNode response = IngestFixture.invoke(handler, fixture.created(upload));
+        JsonNode response = fixture.invoke(handler, fixture.created(upload));
 
         assertThat(fixture.outcome(response)).isEqualTo("REJECTED");
         assertThat(fixture.record("incoming/big.txt").reason()).isEqualTo("too-large");
@@ -90,7 +88,7 @@ class IngestFailuresTest {
         IngestFixture reference = fixture;
         IngestFixture.Upload once = reference.upload("incoming/ref.txt", body);
         AtomicInteger calls = new AtomicInteger();
-        IngestFixture.invoke(reference.handlerWith(countingOperation(null, calls)), reference.created(once));
+        reference.invoke(reference.handlerWith(SdkCalls.counting(null, calls)), reference.created(once));
         ArticleRecord expected = reference.record("incoming/ref.txt");
         int total = calls.get();
         assertThat(total).isGreaterThan(3);
@@ -100,7 +98,7 @@ class IngestFailuresTest {
             IngestFixture.Upload upload = fixture.upload(key, body);
             JsonNode event = fixture.created(upload);
             int nth = failAt;
-            assertThatThrownBy(() -> IngestFixture.invoke(fixture.handlerWith(failingOn(nth)), event))
+            assertThatThrownBy(() -> fixture.invoke(fixture.handlerWith(SdkCalls.failingOn(nth)), event))
                     .as("failure injected on call %d", nth).hasMessageContaining("injected");
 
             JsonNode retried = fixture.invoke(event);
@@ -112,29 +110,5 @@ class IngestFailuresTest {
             assertThat(fixture.outputText(record.id())).isEqualTo(reference.outputText(expected.id()));
             assertThat(fixture.outputExists(record.id(), ".json")).isTrue();
         }
-    }
-
-    private static ExecutionInterceptor countingOperation(String operation, AtomicInteger count) {
-        return new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                String name = context.request().getClass().getSimpleName();
-                if (operation == null || name.equals(operation + "Request")) {
-                    count.incrementAndGet();
-                }
-            }
-        };
-    }
-
-    private static ExecutionInterceptor failingOn(int nth) {
-        AtomicInteger calls = new AtomicInteger();
-        return new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (calls.incrementAndGet() == nth) {
-                    throw new IllegalStateException("injected failure on call " + nth);
-                }
-            }
-        };
     }
 }

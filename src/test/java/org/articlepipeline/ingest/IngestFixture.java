@@ -14,22 +14,29 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.index.event.ItemChange;
+import org.articlepipeline.index.event.TableStreamEvents;
 import org.articlepipeline.local.LocalContext;
 import org.articlepipeline.local.LocalPipeline;
+import org.articlepipeline.local.TableStreamSource;
 import org.articlepipeline.store.ArticleId;
 import org.articlepipeline.store.ArticleRecord;
 import org.articlepipeline.store.ArticleRepository;
 import org.articlepipeline.store.ArticleTable;
 import org.articlepipeline.store.DuplicateIndex;
+import org.articlepipeline.store.TableLayout;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
 /**
  * A bucket and a table of their own on the shared embedded stack, where no event source runs: the test
- * decides which events the ingest handler sees, in which order and how often.
+ * decides which events the ingest handler sees, in which order and how often. After each invocation the
+ * table's stream is drained through the real index handler, as Lambda's stream trigger would do a moment
+ * later, so a test reads the duplicates, postings and counts that the ingested articles lead to.
  */
 final class IngestFixture {
 
@@ -43,6 +50,7 @@ final class IngestFixture {
     final ArticleRepository repository;
     final DuplicateIndex duplicates;
     final org.articlepipeline.store.ArticleListing listing;
+    private final TableStreamSource changes;
     private long sequencer = 0x1000;
 
     IngestFixture(LocalPipeline pipeline) {
@@ -60,6 +68,65 @@ final class IngestFixture {
         this.repository = new ArticleRepository(dynamoDb, name);
         this.duplicates = new DuplicateIndex(dynamoDb, name);
         this.listing = new org.articlepipeline.store.ArticleListing(dynamoDb, name, repository, Runnable::run);
+        String streamArn = dynamoDb.describeTable(b -> b.tableName(name)).table().latestStreamArn();
+        org.articlepipeline.index.IndexHandler index = new org.articlepipeline.index.IndexHandler(this.environment);
+        this.changes = new TableStreamSource(clients.newDynamoDbStreams(), streamArn, "us-east-1", event -> {
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                index.handleRequest(new ByteArrayInputStream(event), out, new LocalContext("IndexFunction", 60_000, line -> { }));
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, line -> { });
+    }
+
+    /** Runs the index step over every change of the table not indexed yet. */
+    void index() {
+        changes.drain();
+    }
+
+    /**
+     * Invokes the ingest handler and leaves the index step alone: the test delivers the changes itself
+     * ({@link #insertOf}, {@link #deliver}) and must not call {@link #invoke} afterwards, which would
+     * deliver them a second time.
+     */
+    JsonNode invokeWithoutIndexing(JsonNode event) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler().handleRequest(new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), out,
+                    new LocalContext("IngestFunction", 60_000, line -> { }));
+            return MAPPER.readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stream record of the article item under {@code key} appearing as it is now. */
+    ItemChange insertOf(String key, String sequenceNumber) {
+        Map<String, AttributeValue> itemKey = Map.of(TableLayout.PK, AttributeValue.fromS(TableLayout.articlePk(idOf(key))),
+                TableLayout.SK, AttributeValue.fromS(TableLayout.ARTICLE_SK));
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(settings.tableName()).key(itemKey)).item();
+        return new ItemChange("INSERT", sequenceNumber, itemKey, Map.of(), item);
+    }
+
+    /** Hands {@code changes} to {@code handler} as Lambda's stream trigger would; returns its answer. */
+    JsonNode deliver(org.articlepipeline.index.IndexHandler handler, java.util.List<ItemChange> changes) {
+        try {
+            ByteArrayOutputStream event = new ByteArrayOutputStream();
+            new TableStreamEvents(new com.fasterxml.jackson.core.JsonFactory()).write(changes,
+                    "arn:aws:dynamodb:us-east-1:000000000000:table/" + settings.tableName() + "/stream/test", "us-east-1", event);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            handler.handleRequest(new ByteArrayInputStream(event.toByteArray()), out,
+                    new LocalContext("IndexFunction", 60_000, line -> { }));
+            return MAPPER.readTree(out.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    org.articlepipeline.index.IndexHandler indexHandlerWith(ExecutionInterceptor interceptor) {
+        return new org.articlepipeline.index.IndexHandler(new AwsClients(environment).withInterceptor(interceptor), environment);
     }
 
     IngestHandler handler() {
@@ -129,7 +196,8 @@ final class IngestFixture {
         return invoke(handler(), event);
     }
 
-    static JsonNode invoke(IngestHandler handler, JsonNode event) {
+    /** Invokes {@code handler} with {@code event}, then lets the index step catch up, even after a failure. */
+    JsonNode invoke(IngestHandler handler, JsonNode event) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), out,
@@ -137,6 +205,8 @@ final class IngestFixture {
             return MAPPER.readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            index();
         }
     }
 
