@@ -11,12 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.articlepipeline.index.IndexHandler;
 import org.articlepipeline.ingest.IngestHandler;
 import org.articlepipeline.local.LocalContext;
 import org.articlepipeline.lookup.LookupHandler;
 
 /**
- * {@code invoke ingest|lookup --event FILE}: one handler invocation, like {@code sam local invoke -e}.
+ * {@code invoke ingest|index|lookup --event FILE}: one handler invocation, like {@code sam local invoke -e}.
  *
  * <p>It runs against whatever the standard endpoint variables name ({@code AWS_ENDPOINT_URL_S3}, ...),
  * and otherwise against the local stack that {@code serve} runs on its default ports.
@@ -36,7 +37,7 @@ final class InvokeCommand {
     int run(List<String> args) {
         Arguments arguments = Arguments.parse(args, Set.of("--event"));
         if (arguments.operands().size() != 1 || !arguments.has("--event")) {
-            throw new Arguments.UsageException("invoke needs a function (ingest or lookup) and --event FILE");
+            throw new Arguments.UsageException("invoke needs a function (ingest, index or lookup) and --event FILE");
         }
         String function = arguments.operands().get(0);
         Path eventFile = Path.of(arguments.option("--event", null));
@@ -50,13 +51,14 @@ final class InvokeCommand {
         Map<String, String> environment = StackEnvironment.resolve(processEnvironment, err);
         RequestStreamHandler handler = switch (function) {
             case "ingest" -> new IngestHandler(environment);
+            case "index" -> new IndexHandler(environment);
             case "lookup" -> new LookupHandler(environment);
-            default -> throw new Arguments.UsageException("invoke takes ingest or lookup, not '" + function + "'");
+            default -> throw new Arguments.UsageException("invoke takes ingest, index or lookup, not '" + function + "'");
         };
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(event), result,
-                    new LocalContext(function.equals("ingest") ? "IngestFunction" : "LookupFunction", 300_000,
+                    new LocalContext(Character.toUpperCase(function.charAt(0)) + function.substring(1) + "Function", 300_000,
                             err::println));
         } catch (IOException | RuntimeException e) {
             throw new CommandException("the " + function + " handler failed: " + e, 1);

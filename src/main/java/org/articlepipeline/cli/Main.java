@@ -21,7 +21,7 @@ public final class Main {
                   start the whole pipeline locally (the default command)
               normalize FILE...
                   print each file's normalized article as one JSON line; no AWS at all
-              invoke ingest|lookup --event FILE
+              invoke ingest|index|lookup --event FILE
                   run a handler once with an event JSON file and print its result
               ingest [--timeout SECONDS] PATH...
                   upload files and folders into the input prefix and wait until each one is processed

@@ -57,7 +57,8 @@ class MainTest {
     @Test
     void aTakenPortIsAOneLineErrorNamingTheOption() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int code = run("serve", "--s3-port", Integer.toString(taken.getLocalPort()));
+            // The other ports are left to the system, so a stack already running on the defaults cannot win.
+            int code = run("serve", "--port", "0", "--dynamodb-port", "0", "--s3-port", Integer.toString(taken.getLocalPort()));
 
             assertThat(code).isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8).strip()).doesNotContain("\n").contains("--s3-port")

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.store.ArticleTable;
+import org.articlepipeline.store.TableLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -137,6 +138,45 @@ class TemplateTest {
                     + " " + new TreeSet<>(gsi.projection().nonKeyAttributes()));
         }
         assertThat(templateIndexes).isEqualTo(codeIndexes);
+        assertThat(map(table.get("StreamSpecification")).get("StreamViewType"))
+                .isEqualTo(expected.streamSpecification().streamViewTypeAsString());
+    }
+
+    @Test
+    void indexFunctionReadsTheTableStreamInOrderAndOnlyForArticleItems() throws Exception {
+        Map<String, Object> trigger = null;
+        for (Object event : map(template.functionProperties("IndexFunction").get("Events")).values()) {
+            if ("DynamoDB".equals(map(event).get("Type"))) {
+                assertThat(trigger).as("one stream trigger").isNull();
+                trigger = properties(map(event));
+            }
+        }
+        assertThat(trigger).as("the index function's stream trigger").isNotNull();
+        assertThat(trigger.get("Stream")).isEqualTo(Map.of("Fn::GetAtt", List.of("ArticlesTable", "StreamArn")));
+        assertThat(trigger.get("StartingPosition")).isEqualTo("TRIM_HORIZON");
+        // The handler answers with the first failed record, which only this response type lets Lambda read.
+        assertThat(list(trigger.get("FunctionResponseTypes"))).containsExactly("ReportBatchItemFailures");
+        assertThat(((Number) trigger.get("MaximumRetryAttempts")).intValue()).isBetween(0, 10);
+        assertThat(((Number) trigger.get("MaximumRecordAgeInSeconds")).intValue()).isBetween(60, 86400);
+        Map<String, Object> onFailure = map(map(trigger.get("DestinationConfig")).get("OnFailure"));
+        assertThat(onFailure.get("Destination")).isEqualTo(Map.of("Fn::GetAtt", List.of("FailureQueue", "Arn")));
+
+        // The filter lets through exactly the keys TableLayout calls article items.
+        List<Object> filters = list(map(trigger.get("FilterCriteria")).get("Filters"));
+        assertThat(filters).hasSize(1);
+        var pattern = new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) map(filters.get(0)).get("Pattern"));
+        var keys = pattern.path("dynamodb").path("Keys");
+        assertThat(keys.path("pk").path("S").path(0).path("prefix").asText()).isEqualTo(TableLayout.ARTICLE_PK_PREFIX);
+        assertThat(keys.path("sk").path("S").path(0).asText()).isEqualTo(TableLayout.ARTICLE_SK);
+        assertThat(TableLayout.isArticleItem(TableLayout.articlePk("0123abcd"), TableLayout.ARTICLE_SK)).isTrue();
+        assertThat(TableLayout.isArticleItem(TableLayout.articlePk("0123abcd"), TableLayout.NEAR_DUPLICATE_SK_PREFIX + "x")).isFalse();
+
+        Set<String> alarmed = new TreeSet<>();
+        for (String alarm : template.resourcesOfType("AWS::CloudWatch::Alarm")) {
+            Map<String, Object> p = properties(template.resource(alarm));
+            alarmed.add(p.get("MetricName") + " " + template.resolve(map(list(p.get("Dimensions")).get(0)).get("Value")));
+        }
+        assertThat(alarmed).contains("Errors ${IndexFunction}", "IteratorAge ${IndexFunction}");
     }
 
     @Test
