@@ -39,8 +39,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class TableStreamSource implements AutoCloseable {
 
-    /** How often an idle stream is polled; Lambda polls each shard about four times a second. */
-    static final long POLL_MILLIS = 100;
+    /** How often an idle stream is polled; Lambda polls each shard four times a second. */
+    static final long POLL_MILLIS = 250;
     /** Retries of a failed record before it is reported as sent to the failure queue. */
     static final int MAX_RETRIES = 3;
     /** Records per delivery, as a batch size on the event source mapping. */

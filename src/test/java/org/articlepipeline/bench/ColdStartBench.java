@@ -14,9 +14,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.articlepipeline.aws.AwsClients;
+import org.articlepipeline.index.event.ItemChange;
+import org.articlepipeline.index.event.TableStreamEvents;
 import org.articlepipeline.local.LocalPipeline;
 import org.articlepipeline.lookup.LookupHandler;
 import org.articlepipeline.store.ArticleId;
+import org.articlepipeline.store.TableLayout;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -72,6 +76,8 @@ public final class ColdStartBench {
             prepare(stack);
             Path lookupEvent = work.resolve("lookup-event.json");
             Files.writeString(lookupEvent, lookupEvent(ArticleId.of(stack.settings().bucket(), seedKey)));
+            Path indexEvent = work.resolve("index-event.json");
+            Files.write(indexEvent, indexEvent(stack, ArticleId.of(stack.settings().bucket(), seedKey)));
 
             List<Scenario> scenarios = new ArrayList<>();
             String ingest = "org.articlepipeline.ingest.IngestHandler";
@@ -86,6 +92,8 @@ public final class ColdStartBench {
             }
             scenarios.add(new Scenario("ingest: S3 ObjectCreated", "org.articlepipeline.bench.HandlerMain",
                     List.of(ingest, "@ingest-event"), List.of(), null));
+            scenarios.add(new Scenario("index: stream INSERT of the article item", "org.articlepipeline.bench.HandlerMain",
+                    List.of("org.articlepipeline.index.IndexHandler", indexEvent.toString()), List.of(), null));
             scenarios.add(new Scenario("lookup: GET /articles/{id}", "org.articlepipeline.bench.HandlerMain",
                     List.of(lookup, lookupEvent.toString()), List.of(), null));
             scenarios.add(new Scenario("ingest, primed before the event", "org.articlepipeline.bench.HandlerMain",
@@ -95,7 +103,8 @@ public final class ColdStartBench {
 
             // AppCDS: one training run per scenario dumps a dynamic archive of the classes it loaded.
             List<Scenario> withCds = new ArrayList<>();
-            for (Scenario s : List.of(scenarios.get(0), find(scenarios, "ingest: "), find(scenarios, "lookup: "))) {
+            for (Scenario s : List.of(scenarios.get(0), find(scenarios, "ingest: "), find(scenarios, "index: "),
+                    find(scenarios, "lookup: "))) {
                 Path archive = work.resolve(s.name().replaceAll("[^a-z]+", "-") + ".jsa");
                 Files.deleteIfExists(archive);
                 launch(s.withFlags("", List.of("-XX:ArchiveClassesAtExit=" + archive)), false);
@@ -218,6 +227,23 @@ public final class ColdStartBench {
         Path file = work.resolve("ingest-event.json");
         Files.writeString(file, event);
         return file;
+    }
+
+    /**
+     * The stream record Lambda would deliver to the index function when the seed's article item was first
+     * written: an INSERT whose new image is the item as the stack's own ingest stored it. The full index step
+     * runs on it (claim, 32 band queries, relations, postings, count), as for a new article.
+     */
+    private static byte[] indexEvent(LocalPipeline stack, String id) throws IOException {
+        Map<String, AttributeValue> key = Map.of(TableLayout.PK, AttributeValue.fromS(TableLayout.articlePk(id)),
+                TableLayout.SK, AttributeValue.fromS(TableLayout.ARTICLE_SK));
+        Map<String, AttributeValue> item = new AwsClients(stack.environment()).dynamoDb()
+                .getItem(b -> b.tableName(stack.settings().tableName()).key(key)).item();
+        java.io.ByteArrayOutputStream event = new java.io.ByteArrayOutputStream();
+        new TableStreamEvents(new com.fasterxml.jackson.core.JsonFactory()).write(
+                List.of(new ItemChange("INSERT", "4200000000000000000001", key, Map.of(), item)),
+                "arn:aws:dynamodb:us-east-1:000000000000:table/articles/stream/bench", "us-east-1", event);
+        return event.toByteArray();
     }
 
     private static String lookupEvent(String id) {

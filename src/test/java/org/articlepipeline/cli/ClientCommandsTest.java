@@ -75,4 +75,28 @@ class ClientCommandsTest {
         assertThat(new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).at("/outcomes/0/outcome").asText())
                 .isEqualTo("SUPERSEDED");
     }
+
+    @Test
+    void invokeIndexAppliesTheSampleStreamEventAndAnswersWithNoFailedRecord(LocalPipeline pipeline) throws Exception {
+        // The sample is the stream record of seed 000's article item, which the shared stack ingested.
+        int code = run(pipeline, "invoke", "index", "--event", "events/dynamodb-stream-insert.json");
+
+        assertThat(code).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).path("batchItemFailures").isArray())
+                .isTrue();
+        assertThat(new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).path("batchItemFailures")).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("\"outcome\":\"INDEXED\"");
+    }
+
+    @Test
+    void invokeIndexRefusesAnEventThatIsNotFromAStream(LocalPipeline pipeline, @TempDir Path folder) throws Exception {
+        Path event = Files.writeString(folder.resolve("event.json"), """
+                {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","eventName":"ObjectCreated:Put",
+                 "s3":{"bucket":{"name":"articles"},"object":{"key":"incoming/x.txt","sequencer":"01"}}}]}""");
+
+        int code = run(pipeline, "invoke", "index", "--event", event.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not from a DynamoDB stream");
+    }
 }
