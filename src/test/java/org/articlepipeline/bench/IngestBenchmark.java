@@ -21,9 +21,11 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.index.IndexHandler;
 import org.articlepipeline.ingest.IngestHandler;
 import org.articlepipeline.local.LocalContext;
 import org.articlepipeline.local.LocalPipeline;
+import org.articlepipeline.local.TableStreamSource;
 import org.articlepipeline.store.ArticleTable;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -47,13 +49,14 @@ public final class IngestBenchmark {
             run(pipeline, "warm-up", 200, 1, sentences, new Random(1));
             for (int threads : new int[] {1, 2}) {
                 Result result = run(pipeline, threads + " thread(s)", articles, threads, sentences, new Random(threads + 10));
-                System.out.printf("%-12s articles=%d  median=%.1f ms  p99=%.1f ms  throughput=%.1f articles/s%n",
-                        result.label, articles, result.median, result.p99, result.perSecond);
+                System.out.printf("%-12s articles=%d  ingest: median=%.1f ms  p99=%.1f ms  throughput=%.1f articles/s"
+                                + "  |  index (one stream shard, in order): %.1f articles/s%n",
+                        result.label, articles, result.median, result.p99, result.perSecond, result.indexedPerSecond);
             }
         }
     }
 
-    private record Result(String label, double median, double p99, double perSecond) {
+    private record Result(String label, double median, double p99, double perSecond, double indexedPerSecond) {
     }
 
     private static Result run(LocalPipeline pipeline, String label, int count, int threads, List<String> sentences,
@@ -75,6 +78,22 @@ public final class IngestBenchmark {
             }
         }
         IngestHandler handler = new IngestHandler(environment);
+        // The index step reads this table's stream afterwards, as one shard in order (Lambda's
+        // parallelization factor 1): created now, it skips nothing the ingest below writes.
+        IndexHandler indexer = new IndexHandler(environment);
+        AwsClients streamClients = new AwsClients(environment);
+        TableStreamSource stream = new TableStreamSource(streamClients.newDynamoDbStreams(),
+                streamClients.dynamoDb().describeTable(b -> b.tableName(name)).table().latestStreamArn(), "us-east-1",
+                event -> {
+                    ByteArrayOutputStream answer = new ByteArrayOutputStream();
+                    try {
+                        indexer.handleRequest(new ByteArrayInputStream(event), answer,
+                                new LocalContext("IndexFunction", 60_000, line -> { }));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return answer.toByteArray();
+                }, line -> { });
         long[] latencies = new long[count];
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();
@@ -102,9 +121,13 @@ public final class IngestBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
+        long indexStarted = System.nanoTime();
+        stream.drain();
+        double indexSeconds = (System.nanoTime() - indexStarted) / 1e9;
+        stream.close();
         Arrays.sort(latencies);
         return new Result(label, latencies[count / 2] / 1e6, latencies[(int) Math.ceil(count * 0.99) - 1] / 1e6,
-                count / seconds);
+                count / seconds, count / indexSeconds);
     }
 
     private static String article(List<String> sentences, Random random) {
