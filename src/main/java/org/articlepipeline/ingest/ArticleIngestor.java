@@ -1,10 +1,10 @@
 package org.articlepipeline.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,6 +13,7 @@ import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.document.ArticleDocuments;
 import org.articlepipeline.ingest.event.ObjectChange;
 import org.articlepipeline.ingest.event.Sequencer;
+import org.articlepipeline.json.JsonCodec;
 import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.normalize.ArticleOrigin;
 import org.articlepipeline.normalize.NormalizationResult;
@@ -46,22 +47,22 @@ public final class ArticleIngestor {
     private final DuplicateIndex duplicates;
     private final ArticleNormalizer normalizer;
     private final ArticleDocuments documents;
-    private final ObjectMapper mapper;
+    private final JsonCodec json;
     private final long maxArticleBytes;
     private final Clock clock;
     private final Executor sideWork;
 
     public ArticleIngestor(PipelineSettings settings, ArticleBucket bucket, ArticleRepository repository,
                            ArticleIndexes indexes, DuplicateIndex duplicates, ArticleNormalizer normalizer,
-                           ObjectMapper mapper, long maxArticleBytes, Clock clock, Executor sideWork) {
+                           JsonCodec json, long maxArticleBytes, Clock clock, Executor sideWork) {
         this.settings = settings;
         this.bucket = bucket;
         this.repository = repository;
         this.indexes = indexes;
         this.duplicates = duplicates;
         this.normalizer = normalizer;
-        this.documents = new ArticleDocuments(mapper);
-        this.mapper = mapper;
+        this.documents = new ArticleDocuments();
+        this.json = json;
         this.maxArticleBytes = maxArticleBytes;
         this.clock = clock;
         this.sideWork = sideWork;
@@ -243,14 +244,10 @@ public final class ArticleIngestor {
     }
 
     private byte[] documentBytes(NormalizationResult result, String id, String key) {
-        try {
-            var node = documents.toJson(result);
-            node.put("id", id);
-            node.put("key", key);
-            return mapper.writeValueAsBytes(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serializes", e);
-        }
+        Map<String, Object> document = documents.toJson(result);
+        document.put("id", id);
+        document.put("key", key);
+        return json.toBytes(document);
     }
 
     static ArticleMetadata metadataOf(NormalizedArticle a) {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.aws.Priming;
+import org.articlepipeline.json.JsonCodec;
 import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleIndexes;
@@ -79,7 +80,7 @@ public final class IngestHandler implements RequestStreamHandler {
                 new ArticleIndexes(new SearchIndex(dynamoDb, settings.tableName(), repository),
                         new SourceCounts(dynamoDb, settings.tableName())),
                 new DuplicateIndex(dynamoDb, settings.tableName(), io),
-                new ArticleNormalizer(), new ObjectMapper(), maxBytes, Clock.systemUTC(), io);
+                new ArticleNormalizer(), new JsonCodec(), maxBytes, Clock.systemUTC(), io);
     }
 
     /**
