@@ -1,8 +1,5 @@
 package org.articlepipeline.aws;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Warms a function before Lambda SnapStart snapshots it (a CRaC {@link Resource}).
  *
- * <p>{@link #beforeCheckpoint} normalizes a sample article, reads and writes JSON like the handlers do, then sends the requests the handlers make
+ * <p>{@link #beforeCheckpoint} normalizes a sample article, runs the handler's own warm-up (its JSON reading and
+ * writing, which each handler does with its own library), then sends the requests the handlers make
  * through their own SDK clients, but each stops right before transmission: marshalling, endpoint rules,
  * credentials and signing run (and their classes load and initialize), no connection is opened and no
  * AWS API is called, so the snapshot holds no socket that would be stale after restore, and priming needs
@@ -56,20 +54,33 @@ public final class Priming implements Resource {
             .getBytes(StandardCharsets.UTF_8);
 
     private final AwsClients clients;
+    private final Warmup handlerWarmup;
     private final PipelineSettings settings;
     private final AtomicInteger primedRequests = new AtomicInteger();
 
-    private Priming(AwsClients clients) {
+    private Priming(AwsClients clients, Warmup handlerWarmup) {
         this.clients = clients;
+        this.handlerWarmup = handlerWarmup;
         this.settings = PipelineSettings.fromEnvironment(clients.environment());
     }
 
     /**
-     * Registers priming of {@code clients} with the global CRaC context and returns the clients, so a
-     * handler's no-argument constructor can wrap its {@code new AwsClients()} in one call.
+     * A handler's own first-use work beyond the SDK, such as reading an event and writing a response the
+     * way it does. The handler supplies it, rather than this class doing it for all, so that priming never
+     * loads into one function what only another uses (the lookup function's databind into ingest).
      */
-    public static AwsClients register(AwsClients clients) {
-        Priming priming = new Priming(clients);
+    @FunctionalInterface
+    public interface Warmup {
+        void run() throws Exception;
+    }
+
+    /**
+     * Registers priming of {@code clients}, with the handler's own {@code warmup}, with the global CRaC
+     * context and returns the clients, so a handler's no-argument constructor can wrap its
+     * {@code new AwsClients()} in one call.
+     */
+    public static AwsClients register(AwsClients clients, Warmup warmup) {
+        Priming priming = new Priming(clients, warmup);
         REGISTERED.add(priming);
         Core.getGlobalContext().register(priming);
         return clients;
@@ -88,7 +99,7 @@ public final class Priming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) throws Exception {
         new ArticleNormalizer().normalize(SAMPLE, ArticleOrigin.ofFileName("prime.txt"));
-        primeJson();
+        handlerWarmup.run();
         String bucket = settings.bucket();
         String missing = settings.outputPrefix() + "prime.txt";
         prime(() -> clients.s3().getObjectAsBytes(b -> b.bucket(bucket).key(missing).overrideConfiguration(o ->
@@ -126,23 +137,6 @@ public final class Priming implements Resource {
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         // Nothing to reopen: priming never opened a connection.
-    }
-
-    /**
-     * Jackson's databind is the largest first-use cost a handler has beyond the SDK (measured: 200-300 ms on
-     * a cold JVM, see docs/benchmarks.md): read both event shapes into trees and write a tree, as the handlers do.
-     */
-    private static void primeJson() throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        JsonNode s3Event = mapper.readTree("{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\","
-                + "\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},"
-                + "\"object\":{\"key\":\"incoming/prime.txt\",\"size\":1,\"sequencer\":\"01\"}}}]}");
-        JsonNode apiEvent = mapper.readTree("{\"version\":\"2.0\",\"rawPath\":\"/articles\",\"requestContext\":"
-                + "{\"http\":{\"method\":\"GET\"},\"requestId\":\"prime\"},\"queryStringParameters\":{\"limit\":\"1\"}}");
-        ObjectNode result = mapper.createObjectNode();
-        result.putArray("outcomes").addObject().put("id", "prime").put("durationMs", 1L);
-        result.set("events", mapper.createArrayNode().add(s3Event).add(apiEvent));
-        mapper.writeValueAsBytes(result);
     }
 
     private void prime(Runnable request) {

@@ -1,15 +1,16 @@
 package org.articlepipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.articlepipeline.document.ArticleDocuments;
+import org.articlepipeline.json.JsonCodec;
 import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.normalize.ArticleOrigin;
 import org.articlepipeline.normalize.NormalizationResult;
@@ -21,9 +22,9 @@ final class NormalizeCommand {
     private static final long READ_CAP = 10L * 1024 * 1024 + 1;
 
     private final PrintStream out;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonCodec json = new JsonCodec();
     private final ArticleNormalizer normalizer = new ArticleNormalizer();
-    private final ArticleDocuments documents = new ArticleDocuments(mapper);
+    private final ArticleDocuments documents = new ArticleDocuments();
 
     NormalizeCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -36,15 +37,15 @@ final class NormalizeCommand {
         }
         boolean anyRejected = false;
         for (String name : arguments.operands()) {
-            ObjectNode line = normalize(Path.of(name));
-            anyRejected |= "REJECTED".equals(line.path("status").asText());
-            out.println(line.toString());
+            Map<String, Object> line = normalize(Path.of(name));
+            anyRejected |= "REJECTED".equals(line.get("status"));
+            out.println(json.toText(line));
         }
         return anyRejected ? 1 : 0;
     }
 
-    private ObjectNode normalize(Path file) {
-        ObjectNode line;
+    private Map<String, Object> normalize(Path file) {
+        Map<String, Object> line;
         try {
             if (Files.isDirectory(file)) {
                 line = documents.rejected("not-a-file", file + " is a directory");
@@ -61,9 +62,9 @@ final class NormalizeCommand {
         } catch (IOException e) {
             line = documents.rejected("unreadable", "cannot read " + file + ": " + e.getMessage());
         }
-        ObjectNode ordered = mapper.createObjectNode();
+        Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("file", file.toString());
-        ordered.setAll(line);
+        ordered.putAll(line);
         return ordered;
     }
 }

@@ -1,8 +1,9 @@
 package org.articlepipeline.document;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.articlepipeline.normalize.NormalizationResult;
 import org.articlepipeline.normalize.NormalizedArticle;
 import org.articlepipeline.normalize.RemovedLine;
@@ -13,17 +14,18 @@ import org.articlepipeline.normalize.RemovedLine;
  *
  * <p>Fields are camelCase in a fixed order; absent values are {@code null}, never left out, so every
  * document has the same shape. The fingerprint is written in its compact base64url form.
+ *
+ * <p>Documents are plain ordered maps (strings, numbers, lists and nested maps), written by
+ * {@link org.articlepipeline.json.JsonCodec}: building them needs no JSON library, so the ingest function
+ * stores documents without loading databind.
  */
 public final class ArticleDocuments {
 
-    private final ObjectMapper mapper;
-
-    public ArticleDocuments(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
-
-    /** The document for one result, with {@code status} {@code OK} or {@code REJECTED}. */
-    public ObjectNode toJson(NormalizationResult result) {
+    /**
+     * The document for one result, with {@code status} {@code OK} or {@code REJECTED}: a new map, in field
+     * order, that the caller may add fields to (they are written after the document's own).
+     */
+    public Map<String, Object> toJson(NormalizationResult result) {
         if (result instanceof NormalizationResult.Accepted accepted) {
             return accepted(accepted.article());
         }
@@ -31,40 +33,43 @@ public final class ArticleDocuments {
         return rejected(rejected.reason(), rejected.detail());
     }
 
-    /** A rejection document: {@code status}, {@code reason} and {@code detail}. */
-    public ObjectNode rejected(String reason, String detail) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("status", "REJECTED");
-        node.put("reason", reason);
-        node.put("detail", detail);
-        return node;
+    /** A rejection document: {@code status}, {@code reason} and {@code detail}; a new map, as {@link #toJson}. */
+    public Map<String, Object> rejected(String reason, String detail) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("status", "REJECTED");
+        document.put("reason", reason);
+        document.put("detail", detail);
+        return document;
     }
 
-    private ObjectNode accepted(NormalizedArticle article) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("status", "OK");
-        node.put("title", article.title());
-        node.put("subtitle", article.subtitle());
-        node.put("source", article.source());
-        node.put("sourceUrl", article.sourceUrl());
-        node.put("agency", article.agency());
-        node.put("dateline", article.dateline());
-        node.put("publishedAt", article.publishedAt());
-        node.put("language", article.language());
-        node.put("encoding", article.encoding());
-        ArrayNode paragraphs = node.putArray("paragraphs");
-        article.paragraphs().forEach(paragraphs::add);
-        node.put("text", article.text());
-        node.put("wordCount", article.wordCount());
-        node.put("paragraphCount", article.paragraphCount());
-        node.put("charCount", article.charCount());
-        node.put("readingMinutes", article.readingMinutes());
-        node.put("contentHash", article.contentHash());
-        node.put("fingerprint", article.fingerprint() == null ? null : article.fingerprint().encoded());
-        ArrayNode removed = node.putArray("removed");
+    private static Map<String, Object> accepted(NormalizedArticle article) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("status", "OK");
+        document.put("title", article.title());
+        document.put("subtitle", article.subtitle());
+        document.put("source", article.source());
+        document.put("sourceUrl", article.sourceUrl());
+        document.put("agency", article.agency());
+        document.put("dateline", article.dateline());
+        document.put("publishedAt", article.publishedAt());
+        document.put("language", article.language());
+        document.put("encoding", article.encoding());
+        document.put("paragraphs", article.paragraphs());
+        document.put("text", article.text());
+        document.put("wordCount", article.wordCount());
+        document.put("paragraphCount", article.paragraphCount());
+        document.put("charCount", article.charCount());
+        document.put("readingMinutes", article.readingMinutes());
+        document.put("contentHash", article.contentHash());
+        document.put("fingerprint", article.fingerprint() == null ? null : article.fingerprint().encoded());
+        List<Map<String, Object>> removed = new ArrayList<>(article.removed().size());
         for (RemovedLine line : article.removed()) {
-            removed.addObject().put("text", line.text()).put("reason", line.reason());
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("text", line.text());
+            entry.put("reason", line.reason());
+            removed.add(entry);
         }
-        return node;
+        document.put("removed", removed);
+        return document;
     }
 }

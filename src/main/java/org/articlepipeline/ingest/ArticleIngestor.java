@@ -1,13 +1,14 @@
 package org.articlepipeline.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.document.ArticleDocuments;
 import org.articlepipeline.ingest.event.ObjectChange;
 import org.articlepipeline.ingest.event.Sequencer;
+import org.articlepipeline.json.JsonCodec;
 import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.normalize.ArticleOrigin;
 import org.articlepipeline.normalize.NormalizationResult;
@@ -43,18 +44,18 @@ public final class ArticleIngestor {
     private final ArticleRepository repository;
     private final ArticleNormalizer normalizer;
     private final ArticleDocuments documents;
-    private final ObjectMapper mapper;
+    private final JsonCodec json;
     private final long maxArticleBytes;
     private final Clock clock;
 
     public ArticleIngestor(PipelineSettings settings, ArticleBucket bucket, ArticleRepository repository,
-                           ArticleNormalizer normalizer, ObjectMapper mapper, long maxArticleBytes, Clock clock) {
+                           ArticleNormalizer normalizer, JsonCodec json, long maxArticleBytes, Clock clock) {
         this.settings = settings;
         this.bucket = bucket;
         this.repository = repository;
         this.normalizer = normalizer;
-        this.documents = new ArticleDocuments(mapper);
-        this.mapper = mapper;
+        this.documents = new ArticleDocuments();
+        this.json = json;
         this.maxArticleBytes = maxArticleBytes;
         this.clock = clock;
     }
@@ -169,14 +170,10 @@ public final class ArticleIngestor {
     }
 
     private byte[] documentBytes(NormalizationResult result, String id, String key) {
-        try {
-            var node = documents.toJson(result);
-            node.put("id", id);
-            node.put("key", key);
-            return mapper.writeValueAsBytes(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serializes", e);
-        }
+        Map<String, Object> document = documents.toJson(result);
+        document.put("id", id);
+        document.put("key", key);
+        return json.toBytes(document);
     }
 
     static ArticleMetadata metadataOf(NormalizedArticle a) {

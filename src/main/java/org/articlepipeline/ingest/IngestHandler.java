@@ -3,9 +3,6 @@ package org.articlepipeline.ingest;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +11,8 @@ import java.util.Map;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.aws.Priming;
+import org.articlepipeline.json.JsonCodec;
+import org.articlepipeline.json.JsonValue;
 import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleRepository;
@@ -33,28 +32,29 @@ public final class IngestHandler implements RequestStreamHandler {
     public static final String MAX_ARTICLE_BYTES_VARIABLE = "MAX_ARTICLE_BYTES";
     static final long DEFAULT_MAX_ARTICLE_BYTES = 10L * 1024 * 1024;
 
-    private final ObjectMapper mapper;
+    private final JsonCodec json;
     private final IngestInvocation invocation;
 
     /** Lambda's constructor: everything from the process environment, primed before a SnapStart snapshot. */
     public IngestHandler() {
-        this(ingestorFor(Priming.register(new AwsClients()), System.getenv()), new ObjectMapper());
+        this(ingestorFor(Priming.register(new AwsClients(), IngestPriming::primeJson), System.getenv()),
+                new JsonCodec());
     }
 
     /** Wires the handler from {@code environment}, as Lambda would from the process environment. */
     public IngestHandler(Map<String, String> environment) {
-        this(ingestorFor(new AwsClients(environment), environment), new ObjectMapper());
+        this(ingestorFor(new AwsClients(environment), environment), new JsonCodec());
     }
 
     /** Wires the handler from {@code environment} with clients from {@code clients} (tests add interceptors). */
     public IngestHandler(AwsClients clients, Map<String, String> environment) {
-        this(ingestorFor(clients, environment), new ObjectMapper());
+        this(ingestorFor(clients, environment), new JsonCodec());
     }
 
     /** Wires the handler around an existing ingest core. */
-    public IngestHandler(ArticleIngestor ingestor, ObjectMapper mapper) {
-        this.invocation = new IngestInvocation(ingestor, mapper);
-        this.mapper = mapper;
+    public IngestHandler(ArticleIngestor ingestor, JsonCodec json) {
+        this.invocation = new IngestInvocation(ingestor, json);
+        this.json = json;
     }
 
     private static ArticleIngestor ingestorFor(AwsClients clients, Map<String, String> environment) {
@@ -65,23 +65,23 @@ public final class IngestHandler implements RequestStreamHandler {
                 Long.toString(DEFAULT_MAX_ARTICLE_BYTES)));
         return new ArticleIngestor(settings,
                 new ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),
-                repository, new ArticleNormalizer(), new ObjectMapper(), maxBytes, Clock.systemUTC());
+                repository, new ArticleNormalizer(), new JsonCodec(), maxBytes, Clock.systemUTC());
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event;
+        JsonValue event;
         try {
-            event = mapper.readTree(input);
+            event = json.parse(input);
         } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
             throw new UnrecognizedEventException("the event is not JSON: " + notJson.getOriginalMessage());
         }
         LambdaLogger logger = context == null ? null : context.getLogger();
-        ObjectNode response = invocation.handle(event, line -> {
+        Map<String, Object> response = invocation.handle(event, line -> {
             if (logger != null) {
                 logger.log(line + "\n");
             }
         });
-        mapper.writeValue(output, response);
+        json.write(output, response);
     }
 }

@@ -1,16 +1,17 @@
 package org.articlepipeline.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.articlepipeline.ingest.event.BatchOperationsTask;
 import org.articlepipeline.ingest.event.EventShape;
 import org.articlepipeline.ingest.event.ObjectChange;
 import org.articlepipeline.ingest.event.Payloads;
+import org.articlepipeline.json.JsonCodec;
+import org.articlepipeline.json.JsonValue;
 
 /**
  * One ingest invocation: recognizes the event's shape, applies every change it carries through
@@ -26,26 +27,29 @@ import org.articlepipeline.ingest.event.Payloads;
  * </ul>
  * An event of no known shape is thrown as {@link UnrecognizedEventException}: failing loudly sends it to
  * the failure queue, where it is kept, instead of dropping it.
+ *
+ * <p>Responses and log lines are ordered maps written by {@link JsonCodec}: the ingest function loads no
+ * databind class (see {@link JsonCodec} for why).
  */
 public final class IngestInvocation {
 
     private final ArticleIngestor ingestor;
-    private final ObjectMapper mapper;
+    private final JsonCodec json;
     private final Payloads payloads;
 
-    public IngestInvocation(ArticleIngestor ingestor, ObjectMapper mapper) {
+    public IngestInvocation(ArticleIngestor ingestor, JsonCodec json) {
         this.ingestor = ingestor;
-        this.mapper = mapper;
-        this.payloads = new Payloads(mapper);
+        this.json = json;
+        this.payloads = new Payloads(json);
     }
 
     /**
      * Handles one event.
      *
      * @param log receives one JSON line per change applied
-     * @return the response document for the event's shape
+     * @return the response document for the event's shape, fields in the order they are written
      */
-    public ObjectNode handle(JsonNode event, Consumer<String> log) {
+    public Map<String, Object> handle(JsonValue event, Consumer<String> log) {
         EventShape shape = EventShape.of(event);
         return switch (shape) {
             case SQS -> sqs(event, log);
@@ -57,18 +61,19 @@ public final class IngestInvocation {
         };
     }
 
-    private ObjectNode direct(List<ObjectChange> changes, Consumer<String> log) {
-        ObjectNode response = mapper.createObjectNode();
-        ArrayNode outcomes = response.putArray("outcomes");
+    private Map<String, Object> direct(List<ObjectChange> changes, Consumer<String> log) {
+        List<Map<String, Object>> outcomes = new ArrayList<>();
         for (ObjectChange change : changes) {
             outcomes.add(applyAndLog(change, log));
         }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("outcomes", outcomes);
         return response;
     }
 
-    private ObjectNode sns(JsonNode event, Consumer<String> log) {
-        List<ObjectChange> changes = new java.util.ArrayList<>();
-        for (JsonNode record : event.path("Records")) {
+    private Map<String, Object> sns(JsonValue event, Consumer<String> log) {
+        List<ObjectChange> changes = new ArrayList<>();
+        for (JsonValue record : event.path("Records")) {
             changes.addAll(payloads.parse(record.path("Sns").path("Message").asText(""))
                     .flatMap(payloads::changes)
                     .orElseThrow(() -> new UnrecognizedEventException("an SNS message that is not an S3 event")));
@@ -76,10 +81,9 @@ public final class IngestInvocation {
         return direct(changes, log);
     }
 
-    private ObjectNode sqs(JsonNode event, Consumer<String> log) {
-        ObjectNode response = mapper.createObjectNode();
-        ArrayNode failures = response.putArray("batchItemFailures");
-        for (JsonNode message : event.path("Records")) {
+    private Map<String, Object> sqs(JsonValue event, Consumer<String> log) {
+        List<Map<String, Object>> failures = new ArrayList<>();
+        for (JsonValue message : event.path("Records")) {
             String messageId = message.path("messageId").asText("");
             Optional<List<ObjectChange>> changes = payloads.parse(message.path("body").asText(""))
                     .flatMap(payloads::changes);
@@ -87,7 +91,7 @@ public final class IngestInvocation {
                 // Not retryable, but reporting it as failed keeps it: the queue's redrive policy moves it
                 // to the dead-letter queue after its receives, where an operator can see it.
                 log.accept(logLine(messageId, "unrecognized-message"));
-                failures.addObject().put("itemIdentifier", messageId);
+                failures.add(Map.of("itemIdentifier", messageId));
                 continue;
             }
             try {
@@ -96,23 +100,28 @@ public final class IngestInvocation {
                 }
             } catch (RuntimeException transientFailure) {
                 log.accept(logLine(messageId, "failed: " + transientFailure));
-                failures.addObject().put("itemIdentifier", messageId);
+                failures.add(Map.of("itemIdentifier", messageId));
             }
         }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("batchItemFailures", failures);
         return response;
     }
 
-    private ObjectNode batchOperations(JsonNode invocation, Consumer<String> log) {
-        ObjectNode response = mapper.createObjectNode();
+    private Map<String, Object> batchOperations(JsonValue invocation, Consumer<String> log) {
+        Map<String, Object> response = new LinkedHashMap<>();
         response.put("invocationSchemaVersion", invocation.path("invocationSchemaVersion").asText("1.0"));
         response.put("treatMissingKeysAs", "PermanentFailure");
         response.put("invocationId", invocation.path("invocationId").asText(""));
-        ArrayNode results = response.putArray("results");
+        List<Map<String, Object>> results = new ArrayList<>();
+        response.put("results", results);
         for (BatchOperationsTask task : BatchOperationsTask.tasks(invocation)) {
-            ObjectNode result = results.addObject().put("taskId", task.taskId());
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("taskId", task.taskId());
+            results.add(result);
             try {
                 IngestOutcome outcome = ingestor.apply(task.asChange());
-                log.accept(toJson(outcome).toString());
+                log.accept(json.toText(toJson(outcome)));
                 boolean permanent = outcome.outcome() == IngestOutcome.Outcome.IGNORED;
                 result.put("resultCode", permanent ? "PermanentFailure" : "Succeeded");
                 result.put("resultString", outcome.outcome() + (outcome.reason() == null ? "" : ": " + outcome.reason())
@@ -125,27 +134,32 @@ public final class IngestInvocation {
         return response;
     }
 
-    private ObjectNode applyAndLog(ObjectChange change, Consumer<String> log) {
-        ObjectNode line = toJson(ingestor.apply(change));
-        log.accept(line.toString());
+    private Map<String, Object> applyAndLog(ObjectChange change, Consumer<String> log) {
+        Map<String, Object> line = toJson(ingestor.apply(change));
+        log.accept(json.toText(line));
         return line;
     }
 
     /**
-     * An outcome as a JSON tree, written field by field: binding the record through databind's bean
-     * introspection costs a cold function a few hundred milliseconds on its first event.
+     * An outcome as a JSON object, written field by field (nulls included, so every line has one shape):
+     * binding the record through databind's bean introspection costs a cold function a few hundred
+     * milliseconds on its first event.
      */
-    private ObjectNode toJson(IngestOutcome outcome) {
-        return mapper.createObjectNode()
-                .put("id", outcome.id())
-                .put("key", outcome.key())
-                .put("eventName", outcome.eventName())
-                .put("outcome", outcome.outcome().name())
-                .put("reason", outcome.reason())
-                .put("durationMs", outcome.durationMs());
+    private static Map<String, Object> toJson(IngestOutcome outcome) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("id", outcome.id());
+        line.put("key", outcome.key());
+        line.put("eventName", outcome.eventName());
+        line.put("outcome", outcome.outcome().name());
+        line.put("reason", outcome.reason());
+        line.put("durationMs", outcome.durationMs());
+        return line;
     }
 
     private String logLine(String messageId, String outcome) {
-        return mapper.createObjectNode().put("messageId", messageId).put("outcome", outcome).toString();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("messageId", messageId);
+        line.put("outcome", outcome);
+        return json.toText(line);
     }
 }

@@ -44,7 +44,7 @@ public final class LookupHandler implements RequestStreamHandler {
 
     /** Lambda's constructor: everything from the process environment, primed before a SnapStart snapshot. */
     public LookupHandler() {
-        this(Priming.register(new AwsClients()), System.getenv());
+        this(Priming.register(new AwsClients(), LookupHandler::primeJson), System.getenv());
     }
 
     /** Wires the handler from {@code environment}, as Lambda would from the process environment. */
@@ -146,6 +146,20 @@ public final class LookupHandler implements RequestStreamHandler {
         event.put("body", response.body());
         event.put("isBase64Encoded", false);
         mapper.writeValue(output, event);
+    }
+
+    /**
+     * Jackson's databind is the largest first-use cost this handler has beyond the SDK (measured: 200-300 ms
+     * on a cold JVM, see docs/benchmarks.md): read an API event into a tree and write a tree, as it does.
+     */
+    private static void primeJson() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode apiEvent = mapper.readTree("{\"version\":\"2.0\",\"rawPath\":\"/articles\",\"requestContext\":"
+                + "{\"http\":{\"method\":\"GET\"},\"requestId\":\"prime\"},\"queryStringParameters\":{\"limit\":\"1\"}}");
+        ObjectNode result = mapper.createObjectNode();
+        result.put("statusCode", 200).putObject("headers").put("content-type", "application/json");
+        result.set("event", apiEvent);
+        mapper.writeValueAsBytes(result);
     }
 
     /** The route template a path falls under, so log lines group by route rather than by id. */

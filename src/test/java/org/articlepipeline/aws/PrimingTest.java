@@ -37,7 +37,7 @@ class PrimingTest {
 
     @Test
     void beforeCheckpointPrimesEverySdkRequestWithoutOpeningAConnection(LocalPipeline stack) throws Exception {
-        AwsClients clients = Priming.register(new AwsClients(stack.environment()));
+        AwsClients clients = Priming.register(new AwsClients(stack.environment()), () -> { });
         List<Priming> registered = Priming.registered();
         Priming priming = registered.get(registered.size() - 1);
         Set<Integer> ports = Set.of(URI.create(stack.s3Endpoint()).getPort(), URI.create(stack.dynamoDbEndpoint()).getPort());

@@ -2,20 +2,23 @@ package org.articlepipeline.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.articlepipeline.ingest.event.EventShape;
 import org.articlepipeline.ingest.event.ObjectChange;
 import org.articlepipeline.ingest.event.Payloads;
+import org.articlepipeline.json.JsonCodec;
+import org.articlepipeline.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 /** The sample events under {@code events/} (for {@code invoke --event}) are read as the shapes they claim. */
 class SampleEventsTest {
 
-    private JsonNode read(String name) throws Exception {
-        return IngestFixture.mapper().readTree(Files.readString(Path.of("events", name)));
+    private final JsonCodec json = new JsonCodec();
+
+    private JsonValue read(String name) throws Exception {
+        return json.parse(Files.readString(Path.of("events", name)));
     }
 
     @Test
@@ -29,7 +32,7 @@ class SampleEventsTest {
 
     @Test
     void samplePutAndDeleteNameTheSameSeedInOrder() throws Exception {
-        Payloads payloads = new Payloads(IngestFixture.mapper());
+        Payloads payloads = new Payloads(json);
         List<ObjectChange> put = payloads.changes(read("s3-put.json")).orElseThrow();
         List<ObjectChange> delete = payloads.changes(read("s3-delete.json")).orElseThrow();
 

@@ -3,22 +3,35 @@ package org.articlepipeline.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.articlepipeline.aws.AwsClients;
+import org.articlepipeline.local.LocalPipeline;
+import org.articlepipeline.testing.SharedEmbeddedStack;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * Checks the shaded Lambda artifact that {@code template.yaml} deploys. Runs with failsafe in
  * {@code integration-test}, after {@code package} has built {@code target/article-pipeline-lambda.jar}.
  */
+@ExtendWith(SharedEmbeddedStack.class)
 class LambdaArtifactIT {
 
     private static final Path ROOT = Paths.get("").toAbsolutePath();
@@ -73,6 +86,60 @@ class LambdaArtifactIT {
                     .forEach(leaked::add);
         }
         assertThat(leaked).isEmpty();
+    }
+
+    @Test
+    void ingestFunctionLoadsNoDatabindClassFromConstructionToItsFirstStoredArticle(LocalPipeline stack) throws Exception {
+        // Databind costs a cold ingest ~160 ms and the function needs none of it: the event is read, the
+        // document and the summary written with jackson-core alone. A child JVM, as Lambda starts one: the
+        // Lambda jar and the bench's HandlerMain, which calls the no-argument constructor and handleRequest.
+        Path seed = ROOT.resolve("seeds").resolve("000_20a56b2a2d200864.txt");
+        byte[] bytes = Files.readAllBytes(seed);
+        String bucket = stack.settings().bucket();
+        String key = stack.settings().inputPrefix() + "artifact-it/" + seed.getFileName();
+        String eTag = new AwsClients(stack.environment()).s3()
+                .putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes)).eTag().replace("\"", "");
+        assertThat(stack.awaitIdle(60_000)).isTrue();
+        Path work = Files.createDirectories(ROOT.resolve("target/lambda-artifact-it"));
+        Map<String, String> environment = new HashMap<>(stack.environment());
+        environment.put("HOME", Files.createDirectories(work.resolve("home")).toString());
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+
+        long sequencer = System.currentTimeMillis() * 2_000_000L;
+        for (List<String> extra : List.of(List.<String>of(), List.of("--prime"))) {
+            Path event = work.resolve("s3-event.json");
+            Files.writeString(event, """
+                    {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",
+                     "eventTime":"2026-01-01T00:00:00.000Z","eventName":"ObjectCreated:Put",
+                     "s3":{"s3SchemaVersion":"1.0","bucket":{"name":"%s"},
+                           "object":{"key":"%s","size":%d,"eTag":"%s","sequencer":"%s"}}}]}
+                    """.formatted(bucket, key, bytes.length, eTag,
+                    Long.toHexString(++sequencer).toUpperCase(Locale.ROOT)));
+            Path classLog = work.resolve("class-load" + String.join("", extra) + ".log");
+            Files.deleteIfExists(classLog);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String classPath = ROOT.resolve("target/article-pipeline-lambda.jar") + ":" + ROOT.resolve("target/test-classes");
+            List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1",
+                    "-Xlog:class+load=info:file=" + classLog, "-cp", classPath, "org.articlepipeline.bench.HandlerMain",
+                    "org.articlepipeline.ingest.IngestHandler", event.toString()));
+            command.addAll(extra);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            Process child = builder.start();
+            String output;
+            try (InputStream out = child.getInputStream()) {
+                output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(output).as("the child's output").contains("\"outcome\":\"OK\"");
+            List<String> loaded = Files.readAllLines(classLog);
+            assertThat(loaded).as("classes loaded " + extra)
+                    .anyMatch(line -> line.contains("com.fasterxml.jackson.core.JsonFactory "));
+            assertThat(loaded).as("databind classes loaded " + extra)
+                    .noneMatch(line -> line.contains("com.fasterxml.jackson.databind."));
+        }
     }
 
     private interface Action {

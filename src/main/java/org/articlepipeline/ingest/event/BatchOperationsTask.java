@@ -1,8 +1,8 @@
 package org.articlepipeline.ingest.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.articlepipeline.json.JsonValue;
 
 /**
  * One task of an S3 Batch Operations invocation: an existing object to (re)ingest.
@@ -15,9 +15,9 @@ import java.util.List;
 public record BatchOperationsTask(String taskId, String bucket, String key, String versionId) {
 
     /** The tasks of an invocation, schema 1.0 or 2.0. */
-    public static List<BatchOperationsTask> tasks(JsonNode invocation) {
+    public static List<BatchOperationsTask> tasks(JsonValue invocation) {
         List<BatchOperationsTask> tasks = new ArrayList<>();
-        for (JsonNode task : invocation.path("tasks")) {
+        for (JsonValue task : invocation.path("tasks")) {
             String bucket = task.hasNonNull("s3Bucket")
                     ? task.path("s3Bucket").asText()
                     : bucketOfArn(task.path("s3BucketArn").asText(""));

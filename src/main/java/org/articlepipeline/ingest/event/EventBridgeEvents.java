@@ -1,7 +1,7 @@
 package org.articlepipeline.ingest.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import org.articlepipeline.json.JsonValue;
 
 /**
  * Reads EventBridge events from a bucket with EventBridge notifications enabled.
@@ -15,7 +15,7 @@ public final class EventBridgeEvents {
     }
 
     /** The change an {@code Object Created} or {@code Object Deleted} event reports; empty for other types. */
-    public static Optional<ObjectChange> change(JsonNode event) {
+    public static Optional<ObjectChange> change(JsonValue event) {
         String detailType = event.path("detail-type").asText("");
         ObjectChange.Kind kind = switch (detailType) {
             case "Object Created" -> ObjectChange.Kind.CREATED;
@@ -25,8 +25,8 @@ public final class EventBridgeEvents {
         if (kind == null) {
             return Optional.empty();
         }
-        JsonNode detail = event.path("detail");
-        JsonNode object = detail.path("object");
+        JsonValue detail = event.path("detail");
+        JsonValue object = detail.path("object");
         String reason = detail.path("reason").asText("");
         String eventName = (kind == ObjectChange.Kind.CREATED ? "ObjectCreated:" : "ObjectRemoved:")
                 + (reason.isEmpty() ? (kind == ObjectChange.Kind.CREATED ? "Put" : "Delete") : reason);

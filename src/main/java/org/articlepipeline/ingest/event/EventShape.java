@@ -1,6 +1,6 @@
 package org.articlepipeline.ingest.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.articlepipeline.json.JsonValue;
 
 /**
  * The wire shapes an ingest invocation can arrive in, recognized from the payload itself.
@@ -25,7 +25,7 @@ public enum EventShape {
     UNRECOGNIZED;
 
     /** The shape of {@code event}. */
-    public static EventShape of(JsonNode event) {
+    public static EventShape of(JsonValue event) {
         if (event == null || !event.isObject()) {
             return UNRECOGNIZED;
         }
@@ -38,7 +38,7 @@ public enum EventShape {
         if ("aws.s3".equals(event.path("source").asText()) && event.has("detail-type")) {
             return EVENTBRIDGE;
         }
-        JsonNode first = event.path("Records").path(0);
+        JsonValue first = event.path("Records").path(0);
         String source = first.path("eventSource").asText(first.path("EventSource").asText());
         return switch (source) {
             case "aws:s3" -> S3_NOTIFICATION;

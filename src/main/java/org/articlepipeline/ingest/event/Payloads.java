@@ -1,10 +1,10 @@
 package org.articlepipeline.ingest.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
+import org.articlepipeline.json.JsonCodec;
+import org.articlepipeline.json.JsonValue;
 
 /**
  * Reads the object changes out of one payload that carries S3 changes directly: an S3 notification, an
@@ -13,17 +13,17 @@ import java.util.Optional;
  */
 public final class Payloads {
 
-    private final ObjectMapper mapper;
+    private final JsonCodec json;
 
-    public Payloads(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public Payloads(JsonCodec json) {
+        this.json = json;
     }
 
     /**
      * The changes {@code payload} reports, or empty when it is not a payload of S3 changes at all.
      * A test event yields an empty list: acknowledged, nothing to do.
      */
-    public Optional<List<ObjectChange>> changes(JsonNode payload) {
+    public Optional<List<ObjectChange>> changes(JsonValue payload) {
         if (payload == null || !payload.isObject()) {
             return Optional.empty();
         }
@@ -38,10 +38,13 @@ public final class Payloads {
         };
     }
 
-    /** Parses a message body as JSON; empty when it is not JSON. */
-    public Optional<JsonNode> parse(String body) {
+    /**
+     * Parses a message body as JSON; empty when it is not JSON, which the caller reports as a failed
+     * message (never a silent drop).
+     */
+    public Optional<JsonValue> parse(String body) {
         try {
-            return Optional.ofNullable(mapper.readTree(body));
+            return Optional.of(json.parse(body));
         } catch (JsonProcessingException notJson) {
             return Optional.empty();
         }

@@ -1,16 +1,16 @@
 package org.articlepipeline.ingest.event;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.articlepipeline.json.JsonValue;
 
 /**
  * Reads S3 event notifications ({@code Records[]}, eventVersion 2.x) into {@link ObjectChange}s.
  *
- * <p>Only the fields the pipeline uses are read, from a Jackson tree, so unknown or future fields never
- * break ingest (the runtime's POJO binding silently yields zero records on shapes it does not expect).
+ * <p>Only the fields the pipeline uses are read, from a parsed {@link JsonValue} tree, so unknown or future
+ * fields never break ingest (the runtime's POJO binding silently yields zero records on shapes it does not expect).
  */
 public final class S3Notifications {
 
@@ -18,21 +18,21 @@ public final class S3Notifications {
     }
 
     /** True for the {@code s3:TestEvent} S3 sends once when a notification is configured. */
-    public static boolean isTestEvent(JsonNode event) {
+    public static boolean isTestEvent(JsonValue event) {
         return "s3:TestEvent".equals(event.path("Event").asText());
     }
 
     /** The changes in a notification, in record order; records of other event types are skipped. */
-    public static List<ObjectChange> changes(JsonNode event) {
+    public static List<ObjectChange> changes(JsonValue event) {
         List<ObjectChange> changes = new ArrayList<>();
-        for (JsonNode record : event.path("Records")) {
+        for (JsonValue record : event.path("Records")) {
             String eventName = record.path("eventName").asText("");
             ObjectChange.Kind kind = kindOf(eventName);
             if (kind == null || !record.path("eventVersion").asText("").startsWith("2.")) {
                 continue;
             }
-            JsonNode s3 = record.path("s3");
-            JsonNode object = s3.path("object");
+            JsonValue s3 = record.path("s3");
+            JsonValue object = s3.path("object");
             changes.add(new ObjectChange(
                     kind,
                     eventName,
@@ -71,8 +71,7 @@ public final class S3Notifications {
         }
     }
 
-    private static String textOrNull(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    private static String textOrNull(JsonValue node, String field) {
+        return node.hasNonNull(field) ? node.path(field).asText() : null;
     }
 }

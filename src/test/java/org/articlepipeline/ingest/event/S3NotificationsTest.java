@@ -2,14 +2,14 @@ package org.articlepipeline.ingest.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.articlepipeline.json.JsonCodec;
+import org.articlepipeline.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 class S3NotificationsTest {
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonCodec json = new JsonCodec();
 
     @Test
     void plusIsASpaceAndPercent2BIsAPlus() {
@@ -33,7 +33,7 @@ class S3NotificationsTest {
 
     @Test
     void readsEveryFieldOfADocumentedRecord() throws Exception {
-        JsonNode event = mapper.readTree("""
+        JsonValue event = json.parse("""
                 {"Records":[{"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",
                 "eventTime":"1970-01-01T00:00:00.000Z","eventName":"ObjectCreated:Put",
                 "userIdentity":{"principalId":"EXAMPLE"},"requestParameters":{"sourceIPAddress":"127.0.0.1"},
@@ -53,7 +53,7 @@ class S3NotificationsTest {
 
     @Test
     void recordsOfOtherEventTypesAndVersionsAreSkipped() throws Exception {
-        JsonNode event = mapper.readTree("""
+        JsonValue event = json.parse("""
                 {"Records":[
                  {"eventVersion":"2.1","eventSource":"aws:s3","eventName":"ObjectRestore:Completed",
                   "s3":{"bucket":{"name":"b"},"object":{"key":"k"}}},
@@ -68,14 +68,14 @@ class S3NotificationsTest {
 
     @Test
     void shapesAreRecognizedFromThePayload() throws Exception {
-        assertThat(EventShape.of(mapper.readTree("{\"Event\":\"s3:TestEvent\"}"))).isEqualTo(EventShape.S3_TEST_EVENT);
-        assertThat(EventShape.of(mapper.readTree("{\"Records\":[{\"eventSource\":\"aws:sqs\"}]}"))).isEqualTo(EventShape.SQS);
-        assertThat(EventShape.of(mapper.readTree("{\"Records\":[{\"EventSource\":\"aws:sns\"}]}"))).isEqualTo(EventShape.SNS);
-        assertThat(EventShape.of(mapper.readTree("{\"source\":\"aws.s3\",\"detail-type\":\"Object Created\"}")))
+        assertThat(EventShape.of(json.parse("{\"Event\":\"s3:TestEvent\"}"))).isEqualTo(EventShape.S3_TEST_EVENT);
+        assertThat(EventShape.of(json.parse("{\"Records\":[{\"eventSource\":\"aws:sqs\"}]}"))).isEqualTo(EventShape.SQS);
+        assertThat(EventShape.of(json.parse("{\"Records\":[{\"EventSource\":\"aws:sns\"}]}"))).isEqualTo(EventShape.SNS);
+        assertThat(EventShape.of(json.parse("{\"source\":\"aws.s3\",\"detail-type\":\"Object Created\"}")))
                 .isEqualTo(EventShape.EVENTBRIDGE);
-        assertThat(EventShape.of(mapper.readTree("{\"invocationSchemaVersion\":\"1.0\",\"tasks\":[]}")))
+        assertThat(EventShape.of(json.parse("{\"invocationSchemaVersion\":\"1.0\",\"tasks\":[]}")))
                 .isEqualTo(EventShape.BATCH_OPERATIONS);
-        assertThat(EventShape.of(mapper.readTree("[1,2]"))).isEqualTo(EventShape.UNRECOGNIZED);
-        assertThat(EventShape.of(mapper.readTree("{\"Records\":[]}"))).isEqualTo(EventShape.UNRECOGNIZED);
+        assertThat(EventShape.of(json.parse("[1,2]"))).isEqualTo(EventShape.UNRECOGNIZED);
+        assertThat(EventShape.of(json.parse("{\"Records\":[]}"))).isEqualTo(EventShape.UNRECOGNIZED);
     }
 }
