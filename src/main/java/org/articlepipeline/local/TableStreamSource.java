@@ -33,9 +33,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *
  * <p>Shards open when the source is created are skipped to their end first (everything the pipeline writes
  * afterwards is delivered, nothing from before); shards that open later are read from their first record.
- * An iterator the stream refuses (expired, or past trimmed records) is replaced from the last record read. {@link #start} polls in the
- * background, as Lambda does; {@link #drain} delivers everything written so far on the caller's thread, for
- * tests that decide when the index step runs.
+ * An iterator the stream refuses (expired, or past trimmed records) is replaced from the last record read.
+ * {@link #start} polls in the background, as Lambda does; {@link #drain} delivers everything written so far
+ * on the caller's thread, for tests and benchmarks that decide when the index step runs.
  */
 public final class TableStreamSource implements AutoCloseable {
 
