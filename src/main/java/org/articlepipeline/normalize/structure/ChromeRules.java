@@ -252,8 +252,9 @@ final class ChromeRules {
     private static boolean isBreadcrumb(String text) {
         int separators = 0;
         for (int i = 0; i < text.length(); i++) {
-            if ("|›»>•/-".indexOf(text.charAt(i)) >= 0) {
-                separators++;
+            switch (text.charAt(i)) {
+                case '|', '›', '»', '>', '•', '/', '-' -> separators++;
+                default -> { }
             }
         }
         if (separators < 2) {
