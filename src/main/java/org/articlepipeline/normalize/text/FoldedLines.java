@@ -1,0 +1,205 @@
+package org.articlepipeline.normalize.text;
+
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+/**
+ * Lines in {@link MatchingForm}, each folded once for every stage that reads it: structure analysis counts its
+ * words and function words, the content hash reads its UTF-8, the fingerprint its term hashes and the article
+ * its word count. Folding a line once instead of once per stage is what this class is for.
+ *
+ * <p>Per line it keeps:
+ * <ul>
+ *   <li>the UTF-8 of its matching form followed by a line feed, surrogates written as 3-byte units (CESU-8
+ *       style: stable and lossless), all lines in one buffer, so a whole body is one digest update;</li>
+ *   <li>the {@link MatchingForm#termHashes term hashes} of its terms;</li>
+ *   <li>{@link #words}: its terms holding a letter, and {@link #functionWords}: how many of those are
+ *       {@link Stopwords stopwords};</li>
+ *   <li>{@link #tokens}: its space-separated tokens holding a letter or digit, the unit of an article's word
+ *       count (read on the line as written, not folded).</li>
+ * </ul>
+ * Storage is a few arrays shared by all lines, so once they have grown a line costs no allocation.
+ * Instances are not thread-safe: one per page.
+ */
+public final class FoldedLines {
+
+    // Per-line facts, STRIDE ints per line in one array.
+    private static final int UTF8_END = 0;
+    private static final int TERMS_END = 1;
+    private static final int WORDS = 2;
+    private static final int FUNCTION_WORDS = 3;
+    private static final int TOKENS = 4;
+    private static final int STRIDE = 5;
+
+    private final Stopwords stopwords;
+    private final MatchingForm.TermHashes terms;
+    private int[] facts;
+    private int size;
+    private byte[] utf8;
+    private int utf8Length;
+    /** The line being folded, copied out of its string in bulk so the loop reads array elements. */
+    private char[] chars = new char[64];
+
+    /**
+     * Room for about {@code chars} chars of text in {@code lines} lines, so that a page sized up front never
+     * grows its buffers; function words are counted against {@code stopwords}.
+     */
+    public FoldedLines(Stopwords stopwords, int chars, int lines) {
+        this.stopwords = stopwords;
+        this.terms = new MatchingForm.TermHashes(chars / 5 + lines);
+        this.facts = new int[(lines + 1) * STRIDE];
+        // Two bytes per char (Arabic and accented Latin letters) and a line feed per line.
+        this.utf8 = new byte[2 * chars + lines + 1];
+    }
+
+    /** Folds {@code line} and appends it. */
+    public void add(String line) {
+        int n = line.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        line.getChars(0, n, chars, 0);
+        // Room for two bytes per char and the line feed; the rare chars that take three make their own room.
+        ensureUtf8(utf8Length + 2 * n + 1);
+        byte[] out = utf8;
+        int at = utf8Length;
+        int words = 0;
+        int functionWords = 0;
+        int tokens = 0;
+        boolean inToken = false;
+        long h = MatchingForm.TERM_HASH_OFFSET;
+        boolean inTerm = false;
+        boolean letter = false;
+        for (int i = 0; i <= n; i++) {
+            char raw = i < n ? chars[i] : '\n';
+            char c = MatchingForm.fold(raw);
+            if (c == MatchingForm.DROP) {
+                // Dropped from the matching form, but tatweel and two small Quranic letters are letters as
+                // written, and the word count reads the line as written.
+                if (!inToken && MatchingForm.isWordChar(raw)) {
+                    tokens++;
+                    inToken = true;
+                }
+                continue;
+            }
+            // Every char the fold keeps is a word char exactly when it was one as written, and only a space
+            // folds to a space: the word count can read the folded char.
+            if (MatchingForm.isWordChar(c)) {
+                if (!inToken) {
+                    tokens++;
+                    inToken = true;
+                }
+                h = (h ^ c) * MatchingForm.TERM_HASH_PRIME;
+                inTerm = true;
+                letter |= c > '9' || c < '0';
+            } else {
+                inToken &= c != ' ';
+                if (inTerm) {
+                    terms.add(h);
+                    if (letter) {
+                        words++;
+                        if (stopwords.isStopwordHash(h)) {
+                            functionWords++;
+                        }
+                    }
+                    h = MatchingForm.TERM_HASH_OFFSET;
+                    inTerm = false;
+                    letter = false;
+                }
+            }
+            if (c < 0x80) {
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | (c >> 6));
+                out[at++] = (byte) (0x80 | (c & 0x3F));
+            } else {
+                if (at + 3 + 2 * (n - i) > out.length) {
+                    ensureUtf8(at + 3 + 2 * (n - i));
+                    out = utf8;
+                }
+                out[at++] = (byte) (0xE0 | (c >> 12));
+                out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[at++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        utf8Length = at;
+        int f = newLine();
+        facts[f + WORDS] = words;
+        facts[f + FUNCTION_WORDS] = functionWords;
+        facts[f + TOKENS] = tokens;
+    }
+
+    /** Appends line {@code line} of {@code from} as it was folded there. */
+    public void addCopy(FoldedLines from, int line) {
+        int f = line * STRIDE;
+        int utf8Start = line == 0 ? 0 : from.facts[f - STRIDE + UTF8_END];
+        int termsStart = line == 0 ? 0 : from.facts[f - STRIDE + TERMS_END];
+        int length = from.facts[f + UTF8_END] - utf8Start;
+        ensureUtf8(utf8Length + length);
+        System.arraycopy(from.utf8, utf8Start, utf8, utf8Length, length);
+        utf8Length += length;
+        terms.addRange(from.terms, termsStart, from.facts[f + TERMS_END]);
+        int to = newLine();
+        facts[to + WORDS] = from.facts[f + WORDS];
+        facts[to + FUNCTION_WORDS] = from.facts[f + FUNCTION_WORDS];
+        facts[to + TOKENS] = from.facts[f + TOKENS];
+    }
+
+    /** How many terms all lines have together. */
+    public int termCount() {
+        return terms.size();
+    }
+
+    /** How many lines there are. */
+    public int size() {
+        return size;
+    }
+
+    /** How many terms of line {@code line} hold a letter (digit-only terms are numbers, not words). */
+    public int words(int line) {
+        return facts[line * STRIDE + WORDS];
+    }
+
+    /** How many of the {@link #words} of line {@code line} are function words. */
+    public int functionWords(int line) {
+        return facts[line * STRIDE + FUNCTION_WORDS];
+    }
+
+    /** How many space-separated tokens of line {@code line} hold a letter or digit. */
+    public int tokens(int line) {
+        return facts[line * STRIDE + TOKENS];
+    }
+
+    /** Feeds the UTF-8 of every line's matching form, each followed by a line feed, to {@code digest}. */
+    public void digest(MessageDigest digest) {
+        digest.update(utf8, 0, utf8Length);
+    }
+
+    /**
+     * The term hashes of all lines, in order, into {@code out} (cleared first): the same as
+     * {@link MatchingForm#termHashes} of the lines joined by line feeds.
+     */
+    public MatchingForm.TermHashes termHashes(MatchingForm.TermHashes out) {
+        out.clear();
+        out.addRange(terms, 0, terms.size());
+        return out;
+    }
+
+    /** Records the ends of a line just written and returns the index of its facts. */
+    private int newLine() {
+        if ((size + 1) * STRIDE > facts.length) {
+            facts = Arrays.copyOf(facts, facts.length * 2);
+        }
+        int f = size * STRIDE;
+        facts[f + UTF8_END] = utf8Length;
+        facts[f + TERMS_END] = terms.size();
+        size++;
+        return f;
+    }
+
+    private void ensureUtf8(int capacity) {
+        if (capacity > utf8.length) {
+            utf8 = Arrays.copyOf(utf8, Math.max(capacity, utf8.length * 2));
+        }
+    }
+}
