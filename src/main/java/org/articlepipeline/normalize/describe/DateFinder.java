@@ -159,6 +159,9 @@ public final class DateFinder {
                     break;
                 }
             }
+            if (best != null && best.start() == 0) {
+                break;               // no other kind can start earlier
+            }
         }
         return best;
     }

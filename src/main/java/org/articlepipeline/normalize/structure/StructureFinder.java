@@ -47,6 +47,8 @@ public final class StructureFinder {
     private static final int MIN_REPEAT_KEY = 8;
     /** A site suffix: text, a separator with spaces (or a bare pipe), and a short tail without separators. */
     private static final Pattern SUFFIX = Pattern.compile("^(.+?)(?:\\s+[-–—•·|]{1,2}\\s+|\\s*\\|\\s*)([^-–—•·|]{2,40})$");
+    /** A tail that mixes letters with digits, or is a domain: a name, not words of the headline. */
+    private static final Pattern NAME_EVIDENCE = Pattern.compile(".*\\p{L}.*\\d.*|.*\\d.*\\p{L}.*|.*\\.[a-zA-Z]{2,}");
     private static final Pattern NAME_PUNCTUATION = Pattern.compile("[.,،:;؛?؟!\"“”«»()]");
 
     private enum Kind { CHROME, GOOD, NEAR_GOOD, SHORT }
@@ -529,7 +531,7 @@ public final class StructureFinder {
                 return null;
             }
         }
-        boolean evidence = pipe || agencies.isOnlyAgencies(tail) || tail.matches(".*\\p{L}.*\\d.*|.*\\d.*\\p{L}.*|.*\\.[a-zA-Z]{2,}");
+        boolean evidence = pipe || agencies.isOnlyAgencies(tail) || NAME_EVIDENCE.matcher(tail).matches();
         String headKey = key(head);
         String tailKey = key(tail);
         for (int i = 0; i < texts.size() && !evidence; i++) {
