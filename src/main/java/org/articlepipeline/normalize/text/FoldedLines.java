@@ -10,8 +10,8 @@ import java.util.Arrays;
  *
  * <p>Per line it keeps:
  * <ul>
- *   <li>the UTF-8 of its matching form followed by a line feed, surrogates written as 3-byte units (CESU-8
- *       style: stable and lossless), all lines in one buffer, so a whole body is one digest update;</li>
+ *   <li>its matching form followed by a line feed, all lines in one buffer; {@link #digest} feeds their
+ *       UTF-8 to the content hash;</li>
  *   <li>the {@link MatchingForm#termHashes term hashes} of its terms;</li>
  *   <li>{@link #words}: its terms holding a letter, and {@link #functionWords}: how many of those are
  *       {@link Stopwords stopwords};</li>
@@ -24,7 +24,7 @@ import java.util.Arrays;
 public final class FoldedLines {
 
     // Per-line facts, STRIDE ints per line in one array.
-    private static final int UTF8_END = 0;
+    private static final int FOLDED_END = 0;
     private static final int TERMS_END = 1;
     private static final int WORDS = 2;
     private static final int FUNCTION_WORDS = 3;
@@ -35,8 +35,9 @@ public final class FoldedLines {
     private final MatchingForm.TermHashes terms;
     private int[] facts;
     private int size;
-    private byte[] utf8;
-    private int utf8Length;
+    /** The matching form of every line, each followed by a line feed. */
+    private char[] folded;
+    private int foldedLength;
     /** The line being folded, copied out of its string in bulk so the loop reads array elements. */
     private char[] chars = new char[64];
 
@@ -48,8 +49,7 @@ public final class FoldedLines {
         this.stopwords = stopwords;
         this.terms = new MatchingForm.TermHashes(chars / 5 + lines);
         this.facts = new int[(lines + 1) * STRIDE];
-        // Two bytes per char (Arabic and accented Latin letters) and a line feed per line.
-        this.utf8 = new byte[2 * chars + lines + 1];
+        this.folded = new char[chars + lines + 1];
     }
 
     /** Folds {@code line} and appends it. */
@@ -59,10 +59,9 @@ public final class FoldedLines {
             chars = new char[Math.max(n, chars.length * 2)];
         }
         line.getChars(0, n, chars, 0);
-        // Room for two bytes per char and the line feed; the rare chars that take three make their own room.
-        ensureUtf8(utf8Length + 2 * n + 1);
-        byte[] out = utf8;
-        int at = utf8Length;
+        ensureFolded(foldedLength + n + 1);
+        char[] out = folded;
+        int at = foldedLength;
         int words = 0;
         int functionWords = 0;
         int tokens = 0;
@@ -107,22 +106,9 @@ public final class FoldedLines {
                     letter = false;
                 }
             }
-            if (c < 0x80) {
-                out[at++] = (byte) c;
-            } else if (c < 0x800) {
-                out[at++] = (byte) (0xC0 | (c >> 6));
-                out[at++] = (byte) (0x80 | (c & 0x3F));
-            } else {
-                if (at + 3 + 2 * (n - i) > out.length) {
-                    ensureUtf8(at + 3 + 2 * (n - i));
-                    out = utf8;
-                }
-                out[at++] = (byte) (0xE0 | (c >> 12));
-                out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                out[at++] = (byte) (0x80 | (c & 0x3F));
-            }
+            out[at++] = c;
         }
-        utf8Length = at;
+        foldedLength = at;
         int f = newLine();
         facts[f + WORDS] = words;
         facts[f + FUNCTION_WORDS] = functionWords;
@@ -132,12 +118,12 @@ public final class FoldedLines {
     /** Appends line {@code line} of {@code from} as it was folded there. */
     public void addCopy(FoldedLines from, int line) {
         int f = line * STRIDE;
-        int utf8Start = line == 0 ? 0 : from.facts[f - STRIDE + UTF8_END];
+        int foldedStart = line == 0 ? 0 : from.facts[f - STRIDE + FOLDED_END];
         int termsStart = line == 0 ? 0 : from.facts[f - STRIDE + TERMS_END];
-        int length = from.facts[f + UTF8_END] - utf8Start;
-        ensureUtf8(utf8Length + length);
-        System.arraycopy(from.utf8, utf8Start, utf8, utf8Length, length);
-        utf8Length += length;
+        int length = from.facts[f + FOLDED_END] - foldedStart;
+        ensureFolded(foldedLength + length);
+        System.arraycopy(from.folded, foldedStart, folded, foldedLength, length);
+        foldedLength += length;
         terms.addRange(from.terms, termsStart, from.facts[f + TERMS_END]);
         int to = newLine();
         facts[to + WORDS] = from.facts[f + WORDS];
@@ -170,9 +156,31 @@ public final class FoldedLines {
         return facts[line * STRIDE + TOKENS];
     }
 
-    /** Feeds the UTF-8 of every line's matching form, each followed by a line feed, to {@code digest}. */
+    /**
+     * Feeds the UTF-8 of every line's matching form, each followed by a line feed, to {@code digest}, through a
+     * small buffer. Surrogates (rare in articles) go out as 3-byte units, CESU-8 style: stable and lossless.
+     */
     public void digest(MessageDigest digest) {
-        digest.update(utf8, 0, utf8Length);
+        byte[] buf = new byte[4096];
+        int len = 0;
+        for (int i = 0; i < foldedLength; i++) {
+            char c = folded[i];
+            if (len > buf.length - 3) {
+                digest.update(buf, 0, len);
+                len = 0;
+            }
+            if (c < 0x80) {
+                buf[len++] = (byte) c;
+            } else if (c < 0x800) {
+                buf[len++] = (byte) (0xC0 | (c >> 6));
+                buf[len++] = (byte) (0x80 | (c & 0x3F));
+            } else {
+                buf[len++] = (byte) (0xE0 | (c >> 12));
+                buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                buf[len++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        digest.update(buf, 0, len);
     }
 
     /**
@@ -191,15 +199,15 @@ public final class FoldedLines {
             facts = Arrays.copyOf(facts, facts.length * 2);
         }
         int f = size * STRIDE;
-        facts[f + UTF8_END] = utf8Length;
+        facts[f + FOLDED_END] = foldedLength;
         facts[f + TERMS_END] = terms.size();
         size++;
         return f;
     }
 
-    private void ensureUtf8(int capacity) {
-        if (capacity > utf8.length) {
-            utf8 = Arrays.copyOf(utf8, Math.max(capacity, utf8.length * 2));
+    private void ensureFolded(int capacity) {
+        if (capacity > folded.length) {
+            folded = Arrays.copyOf(folded, Math.max(capacity, folded.length * 2));
         }
     }
 }
