@@ -272,7 +272,7 @@ public final class StructureFinder {
         forms.add(text);
         int line = forms.size() - 1;
         int words = forms.words(line);
-        List<String> terms = words <= ChromeRules.MAX_CHROME_WORDS ? form.terms(text) : List.of();
+        List<String> terms = words <= ChromeRules.MAX_CHROME_WORDS ? forms.terms(line) : List.of();
         return new Line(text, terms, words, endsSentence(text),
                 words == 0 ? 0 : (double) forms.functionWords(line) / words);
     }

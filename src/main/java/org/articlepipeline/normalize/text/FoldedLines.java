@@ -1,7 +1,9 @@
 package org.articlepipeline.normalize.text;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Lines in {@link MatchingForm}, each folded once for every stage that reads it: structure analysis counts its
@@ -129,6 +131,27 @@ public final class FoldedLines {
         facts[to + WORDS] = from.facts[f + WORDS];
         facts[to + FUNCTION_WORDS] = from.facts[f + FUNCTION_WORDS];
         facts[to + TOKENS] = from.facts[f + TOKENS];
+    }
+
+    /**
+     * The terms of line {@code line}, as strings: the same as {@link MatchingForm#terms} of the line, read off
+     * its folded chars instead of folding it again.
+     */
+    public List<String> terms(int line) {
+        int f = line * STRIDE;
+        int end = facts[f + FOLDED_END];
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = line == 0 ? 0 : facts[f - STRIDE + FOLDED_END]; i < end; i++) {
+            boolean word = MatchingForm.isWordChar(folded[i]);
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                out.add(new String(folded, start, i - start));
+                start = -1;
+            }
+        }
+        return out;
     }
 
     /** How many terms all lines have together. */

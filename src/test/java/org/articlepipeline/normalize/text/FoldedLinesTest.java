@@ -56,6 +56,15 @@ class FoldedLinesTest {
     }
 
     @Test
+    void readsTheSameTermsAsTheMatchingForm() {
+        List<String> lines = List.of("قالَ الرئيسُ: «نعم»", "", "Le Président a dit « oui ».", "ـ٢٠١٥ ـ", "a\u200Cb c\u0640d");
+        FoldedLines folded = fold(lines);
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(form.terms(lines.get(i)), folded.terms(i), lines.get(i));
+        }
+    }
+
+    @Test
     void aCopiedLineIsTheLineFoldedAgain() throws Exception {
         FoldedLines page = fold(List.of("عنوان", "قالَ الرئيسُ: «نعم»", "Share"));
         FoldedLines body = new FoldedLines(STOPWORDS, 0, 0);
