@@ -106,7 +106,7 @@ public final class StructureFinder {
         if (t >= 0) {
             title = texts.get(t);
             for (int round = 0; round < 2; round++) {
-                String[] split = splitSuffix(title, texts, t);
+                String[] split = splitSuffix(title, texts, forms, t);
                 if (split == null) {
                     break;
                 }
@@ -114,13 +114,13 @@ public final class StructureFinder {
                 suffix = split[1];
             }
             String titleKey = key(title);
-            String fullKey = key(texts.get(t));
+            String fullKey = forms.wordChars(t);
             int longest = 3 * texts.get(t).length() + 16;
             for (int i = 0; i < n; i++) {
                 // A copy is at most a few titles long and at least half of one: skip the key of other lines.
                 int len = texts.get(i).length();
                 if (i != t && reason[i] == null && len <= longest && len >= title.length() / 2
-                        && startsLike(texts.get(i), titleKey) && isRepeat(key(texts.get(i)), titleKey, fullKey)) {
+                        && startsLike(texts.get(i), titleKey) && isRepeat(forms.wordChars(i), titleKey, fullKey)) {
                     reason[i] = "repeated-title";
                 }
             }
@@ -507,7 +507,7 @@ public final class StructureFinder {
      * separator, a wire service's name, the headline repeated without it elsewhere on the page, the tail found
      * as a short line elsewhere on the page, or a tail that mixes letters with digits or is a domain.
      */
-    private String[] splitSuffix(String title, List<String> texts, int t) {
+    private String[] splitSuffix(String title, List<String> texts, FoldedLines forms, int t) {
         if (title.length() > MAX_TITLE_CHARS) {
             return null;             // keeps the lazy pattern below linear in practice
         }
@@ -541,7 +541,7 @@ public final class StructureFinder {
             if (texts.get(i).length() > 2 * title.length() + 16) {
                 continue;
             }
-            String k = key(texts.get(i));
+            String k = forms.wordChars(i);
             evidence = k.equals(headKey) || k.equals(tailKey)
                     || (tailKey.length() >= 4 && k.length() <= tailKey.length() + 12 && k.contains(tailKey));
         }

@@ -154,6 +154,22 @@ public final class FoldedLines {
         return out;
     }
 
+    /**
+     * The letters and digits of the matching form of line {@code line}, nothing else: what two lines share
+     * when they are the same line but for spacing and punctuation.
+     */
+    public String wordChars(int line) {
+        int f = line * STRIDE;
+        int end = facts[f + FOLDED_END];
+        StringBuilder out = new StringBuilder(end);
+        for (int i = line == 0 ? 0 : facts[f - STRIDE + FOLDED_END]; i < end; i++) {
+            if (MatchingForm.isWordChar(folded[i])) {
+                out.append(folded[i]);
+            }
+        }
+        return out.toString();
+    }
+
     /** How many terms all lines have together. */
     public int termCount() {
         return terms.size();

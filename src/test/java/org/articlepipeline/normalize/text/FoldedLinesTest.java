@@ -56,11 +56,12 @@ class FoldedLinesTest {
     }
 
     @Test
-    void readsTheSameTermsAsTheMatchingForm() {
+    void readsTheSameTermsAndWordCharsAsTheMatchingForm() {
         List<String> lines = List.of("قالَ الرئيسُ: «نعم»", "", "Le Président a dit « oui ».", "ـ٢٠١٥ ـ", "a\u200Cb c\u0640d");
         FoldedLines folded = fold(lines);
         for (int i = 0; i < lines.size(); i++) {
             assertEquals(form.terms(lines.get(i)), folded.terms(i), lines.get(i));
+            assertEquals(String.join("", form.terms(lines.get(i))), folded.wordChars(i), lines.get(i));
         }
     }
 
