@@ -34,7 +34,9 @@ public final class FoldedLines {
     private static final int STRIDE = 5;
 
     private final Stopwords stopwords;
-    private final MatchingForm.TermHashes terms;
+    /** The term hashes of every line, in order. */
+    private long[] terms;
+    private int termCount;
     private int[] facts;
     private int size;
     /** The matching form of every line, each followed by a line feed. */
@@ -49,7 +51,7 @@ public final class FoldedLines {
      */
     public FoldedLines(Stopwords stopwords, int chars, int lines) {
         this.stopwords = stopwords;
-        this.terms = new MatchingForm.TermHashes(chars / 5 + lines);
+        this.terms = new long[chars / 5 + lines + 1];
         this.facts = new int[(lines + 1) * STRIDE];
         this.folded = new char[chars + lines + 1];
     }
@@ -60,10 +62,15 @@ public final class FoldedLines {
         if (chars.length < n) {
             chars = new char[Math.max(n, chars.length * 2)];
         }
-        line.getChars(0, n, chars, 0);
+        char[] in = chars;
+        line.getChars(0, n, in, 0);
         ensureFolded(foldedLength + n + 1);
         char[] out = folded;
         int at = foldedLength;
+        // A line has fewer terms than half its chars, plus one.
+        ensureTerms(termCount + n / 2 + 1);
+        long[] hashes = terms;
+        int termsAt = termCount;
         int words = 0;
         int functionWords = 0;
         int tokens = 0;
@@ -72,7 +79,7 @@ public final class FoldedLines {
         boolean inTerm = false;
         boolean letter = false;
         for (int i = 0; i <= n; i++) {
-            char raw = i < n ? chars[i] : '\n';
+            char raw = i < n ? in[i] : '\n';
             char c = MatchingForm.fold(raw);
             if (c == MatchingForm.DROP) {
                 // Dropped from the matching form, but tatweel and two small Quranic letters are letters as
@@ -96,7 +103,7 @@ public final class FoldedLines {
             } else {
                 inToken &= c != ' ';
                 if (inTerm) {
-                    terms.add(h);
+                    hashes[termsAt++] = h;
                     if (letter) {
                         words++;
                         if (stopwords.isStopwordHash(h)) {
@@ -111,6 +118,7 @@ public final class FoldedLines {
             out[at++] = c;
         }
         foldedLength = at;
+        termCount = termsAt;
         int f = newLine();
         facts[f + WORDS] = words;
         facts[f + FUNCTION_WORDS] = functionWords;
@@ -126,7 +134,10 @@ public final class FoldedLines {
         ensureFolded(foldedLength + length);
         System.arraycopy(from.folded, foldedStart, folded, foldedLength, length);
         foldedLength += length;
-        terms.addRange(from.terms, termsStart, from.facts[f + TERMS_END]);
+        int count = from.facts[f + TERMS_END] - termsStart;
+        ensureTerms(termCount + count);
+        System.arraycopy(from.terms, termsStart, terms, termCount, count);
+        termCount += count;
         int to = newLine();
         facts[to + WORDS] = from.facts[f + WORDS];
         facts[to + FUNCTION_WORDS] = from.facts[f + FUNCTION_WORDS];
@@ -172,7 +183,7 @@ public final class FoldedLines {
 
     /** How many terms all lines have together. */
     public int termCount() {
-        return terms.size();
+        return termCount;
     }
 
     /** How many lines there are. */
@@ -228,7 +239,7 @@ public final class FoldedLines {
      */
     public MatchingForm.TermHashes termHashes(MatchingForm.TermHashes out) {
         out.clear();
-        out.addRange(terms, 0, terms.size());
+        out.addAll(terms, 0, termCount);
         return out;
     }
 
@@ -239,9 +250,15 @@ public final class FoldedLines {
         }
         int f = size * STRIDE;
         facts[f + FOLDED_END] = foldedLength;
-        facts[f + TERMS_END] = terms.size();
+        facts[f + TERMS_END] = termCount;
         size++;
         return f;
+    }
+
+    private void ensureTerms(int capacity) {
+        if (capacity > terms.length) {
+            terms = Arrays.copyOf(terms, Math.max(capacity, terms.length * 2));
+        }
     }
 
     private void ensureFolded(int capacity) {

@@ -222,13 +222,13 @@ public final class MatchingForm {
             values[size++] = h;
         }
 
-        /** Appends hashes {@code from} (inclusive) to {@code to} (exclusive) of {@code other}. */
-        public void addRange(TermHashes other, int from, int to) {
+        /** Appends {@code hashes[from]} (inclusive) to {@code hashes[to]} (exclusive). */
+        public void addAll(long[] hashes, int from, int to) {
             int count = to - from;
             if (size + count > values.length) {
                 values = java.util.Arrays.copyOf(values, Math.max(size + count, values.length * 2));
             }
-            System.arraycopy(other.values, from, values, size, count);
+            System.arraycopy(hashes, from, values, size, count);
             size += count;
         }
 
