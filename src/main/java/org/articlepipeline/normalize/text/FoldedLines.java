@@ -43,7 +43,7 @@ public final class FoldedLines {
     private char[] folded;
     private int foldedLength;
     /** The line being folded, copied out of its string in bulk so the loop reads array elements. */
-    private char[] chars = new char[64];
+    private char[] chars;
 
     /**
      * Room for about {@code chars} chars of text in {@code lines} lines, so that a page sized up front never
@@ -54,6 +54,7 @@ public final class FoldedLines {
         this.terms = new long[chars / 5 + lines + 1];
         this.facts = new int[(lines + 1) * STRIDE];
         this.folded = new char[chars + lines + 1];
+        this.chars = new char[Math.min(chars, 512)];
     }
 
     /** Folds {@code line} and appends it. */
@@ -211,7 +212,7 @@ public final class FoldedLines {
      * small buffer. Surrogates (rare in articles) go out as 3-byte units, CESU-8 style: stable and lossless.
      */
     public void digest(MessageDigest digest) {
-        byte[] buf = new byte[4096];
+        byte[] buf = new byte[1024];
         int len = 0;
         for (int i = 0; i < foldedLength; i++) {
             char c = folded[i];
