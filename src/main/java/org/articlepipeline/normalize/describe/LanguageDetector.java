@@ -16,59 +16,29 @@ import org.articlepipeline.normalize.text.Stopwords;
  */
 public final class LanguageDetector {
 
-    // What a char counts for; ARABIC_LETTER to ARABIC_ONLY are the Arabic script.
-    private static final int NONE = 0;
-    private static final int LATIN = 1;
-    private static final int CYRILLIC = 2;
-    private static final int GREEK = 3;
-    private static final int HEBREW = 4;
-    private static final int CJK = 5;
-    private static final int ARABIC_LETTER = 6;
-    private static final int URDU = 7;
-    private static final int PERSIAN = 8;
-    private static final int ARABIC_ONLY = 9;
-    private static final int CLASSES = 10;
+    private static final byte NOT_LETTER = 0;
+    private static final byte LETTER = 1;
+    private static final byte URDU = 2;
+    private static final byte PERSIAN = 3;
+    private static final byte ARABIC_ONLY = 4;
+    /** Class of each char of the Arabic block, computed once. */
+    private static final byte[] ARABIC_BLOCK = arabicBlock();
 
-    /** The first 3000 characters tell the language as well as the whole article does. */
-    private static final int WINDOW = 3000;
-    private static final char TABLE_END = '\u0700';
-    /** {@link #classify} of every char below U+0700 (Latin to Arabic blocks), so counting is one load. */
-    private static final byte[] CLASS = classTable();
-
-    private static byte[] classTable() {
-        byte[] t = new byte[TABLE_END];
-        for (char c = 0; c < TABLE_END; c++) {
-            t[c] = (byte) classify(c);
+    private static byte[] arabicBlock() {
+        byte[] t = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            t[i] = Character.isLetter((char) ('\u0600' + i)) ? LETTER : NOT_LETTER;
+        }
+        for (char c : "\u0679\u0688\u0691\u06BA\u06C1\u06D2".toCharArray()) {   // ٹ ڈ ڑ ں ہ ے
+            t[c - '\u0600'] = URDU;
+        }
+        for (char c : "\u067E\u0686\u0698\u06AF\u06A9\u06CC".toCharArray()) {   // پ چ ژ گ ک ی
+            t[c - '\u0600'] = PERSIAN;
+        }
+        for (char c : "\u064A\u0643\u0629\u0649".toCharArray()) {                 // ي ك ة ى
+            t[c - '\u0600'] = ARABIC_ONLY;
         }
         return t;
-    }
-
-    /** The rules of the class comment, per char. */
-    private static int classify(char c) {
-        if (c >= '\u0600' && c <= '\u06FF') {
-            if ("\u0679\u0688\u0691\u06BA\u06C1\u06D2".indexOf(c) >= 0) {     // ٹ ڈ ڑ ں ہ ے
-                return URDU;
-            }
-            if ("\u067E\u0686\u0698\u06AF\u06A9\u06CC".indexOf(c) >= 0) {     // پ چ ژ گ ک ی
-                return PERSIAN;
-            }
-            if ("\u064A\u0643\u0629\u0649".indexOf(c) >= 0) {                   // ي ك ة ى
-                return ARABIC_ONLY;
-            }
-            return Character.isLetter(c) ? ARABIC_LETTER : NONE;
-        }
-        if (!Character.isLetter(c)) {
-            return NONE;
-        }
-        if (c < 0x250) {
-            return LATIN;
-        }
-        Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
-        return block == Character.UnicodeBlock.CYRILLIC ? CYRILLIC
-                : block == Character.UnicodeBlock.GREEK ? GREEK
-                : block == Character.UnicodeBlock.HEBREW ? HEBREW
-                : block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS ? CJK
-                : NONE;
     }
 
     private final MatchingForm form;
@@ -89,34 +59,62 @@ public final class LanguageDetector {
      * joined only when Latin script needs their words.
      */
     public String detect(List<String> lines) {
-        int[] counts = new int[CLASSES];
-        int left = WINDOW;
+        int arabicScript = 0;
+        int arabicOnly = 0;
+        int urdu = 0;
+        int persian = 0;
+        int latin = 0;
+        int cyrillic = 0;
+        int greek = 0;
+        int hebrew = 0;
+        int cjk = 0;
+        // The first 3000 characters (line feeds included) tell the language as well as the whole article does.
+        // Plain local counters: a table of counts would make each letter wait for the previous increment.
+        int left = 3000;
         for (int l = 0; l < lines.size() && left > 0; l++) {
             if (l > 0) {
                 left--;              // the line feed between two lines: not a letter
             }
             String line = lines.get(l);
             int n = Math.min(line.length(), left);
+            left -= n;
             for (int i = 0; i < n; i++) {
                 char c = line.charAt(i);
-                counts[c < TABLE_END ? CLASS[c] : classify(c)]++;
+                if (c < 'A') {
+                    continue;
+                }
+                if (c >= '\u0600' && c <= '\u06FF') {
+                    switch (ARABIC_BLOCK[c - '\u0600']) {
+                        case URDU -> urdu++;
+                        case PERSIAN -> persian++;
+                        case ARABIC_ONLY -> arabicOnly++;
+                        default -> { }
+                    }
+                    if (ARABIC_BLOCK[c - '\u0600'] != NOT_LETTER) {
+                        arabicScript++;
+                    }
+                } else if (Character.isLetter(c)) {
+                    Character.UnicodeBlock block = c < 0x250 ? null : Character.UnicodeBlock.of(c);
+                    if (c < 0x250) {
+                        latin++;
+                    } else if (block == Character.UnicodeBlock.CYRILLIC) {
+                        cyrillic++;
+                    } else if (block == Character.UnicodeBlock.GREEK) {
+                        greek++;
+                    } else if (block == Character.UnicodeBlock.HEBREW) {
+                        hebrew++;
+                    } else if (block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS) {
+                        cjk++;
+                    }
+                }
             }
-            left -= n;
         }
-        int arabicScript = counts[ARABIC_LETTER] + counts[URDU] + counts[PERSIAN] + counts[ARABIC_ONLY];
-        int latin = counts[LATIN];
-        int cyrillic = counts[CYRILLIC];
-        int greek = counts[GREEK];
-        int hebrew = counts[HEBREW];
-        int cjk = counts[CJK];
         int max = Math.max(Math.max(arabicScript, latin), Math.max(Math.max(cyrillic, greek), Math.max(hebrew, cjk)));
         if (max == 0) {
             return null;
         }
         if (max == arabicScript) {
-            int persian = counts[PERSIAN];
-            int urdu = counts[URDU];
-            if (persian + urdu <= counts[ARABIC_ONLY]) {
+            if (persian + urdu <= arabicOnly) {
                 return "ar";
             }
             return urdu * 4 >= persian ? "ur" : "fa";
