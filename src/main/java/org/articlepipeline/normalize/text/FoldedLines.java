@@ -129,12 +129,12 @@ public final class FoldedLines {
     /** Appends line {@code line} of {@code from} as it was folded there. */
     public void addCopy(FoldedLines from, int line) {
         int f = line * STRIDE;
-        int foldedStart = line == 0 ? 0 : from.facts[f - STRIDE + FOLDED_END];
-        int termsStart = line == 0 ? 0 : from.facts[f - STRIDE + TERMS_END];
+        int foldedStart = from.start(line, FOLDED_END);
         int length = from.facts[f + FOLDED_END] - foldedStart;
         ensureFolded(foldedLength + length);
         System.arraycopy(from.folded, foldedStart, folded, foldedLength, length);
         foldedLength += length;
+        int termsStart = from.start(line, TERMS_END);
         int count = from.facts[f + TERMS_END] - termsStart;
         ensureTerms(termCount + count);
         System.arraycopy(from.terms, termsStart, terms, termCount, count);
@@ -150,11 +150,10 @@ public final class FoldedLines {
      * its folded chars instead of folding it again.
      */
     public List<String> terms(int line) {
-        int f = line * STRIDE;
-        int end = facts[f + FOLDED_END];
+        int end = facts[line * STRIDE + FOLDED_END];
         List<String> out = new ArrayList<>();
         int start = -1;
-        for (int i = line == 0 ? 0 : facts[f - STRIDE + FOLDED_END]; i < end; i++) {
+        for (int i = start(line, FOLDED_END); i < end; i++) {
             boolean word = MatchingForm.isWordChar(folded[i]);
             if (word && start < 0) {
                 start = i;
@@ -171,10 +170,10 @@ public final class FoldedLines {
      * when they are the same line but for spacing and punctuation.
      */
     public String wordChars(int line) {
-        int f = line * STRIDE;
-        int end = facts[f + FOLDED_END];
-        StringBuilder out = new StringBuilder(end);
-        for (int i = line == 0 ? 0 : facts[f - STRIDE + FOLDED_END]; i < end; i++) {
+        int start = start(line, FOLDED_END);
+        int end = facts[line * STRIDE + FOLDED_END];
+        StringBuilder out = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
             if (MatchingForm.isWordChar(folded[i])) {
                 out.append(folded[i]);
             }
@@ -242,6 +241,11 @@ public final class FoldedLines {
         out.clear();
         out.addAll(terms, 0, termCount);
         return out;
+    }
+
+    /** Where line {@code line} starts in the buffer whose line ends are fact {@code end}: where the last one ended. */
+    private int start(int line, int end) {
+        return line == 0 ? 0 : facts[(line - 1) * STRIDE + end];
     }
 
     /** Records the ends of a line just written and returns the index of its facts. */
