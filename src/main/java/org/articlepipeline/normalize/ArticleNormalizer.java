@@ -18,6 +18,7 @@ import org.articlepipeline.normalize.fingerprint.MinHasher;
 import org.articlepipeline.normalize.structure.ChromeLexicon;
 import org.articlepipeline.normalize.structure.PageStructure;
 import org.articlepipeline.normalize.structure.StructureFinder;
+import org.articlepipeline.normalize.text.FoldedLines;
 import org.articlepipeline.normalize.text.MatchingForm;
 import org.articlepipeline.normalize.text.Stopwords;
 
@@ -112,11 +113,11 @@ public final class ArticleNormalizer {
         }
         List<String> paragraphs = page.paragraphs();
         String body = String.join("\n\n", paragraphs);
-        MatchingForm.TermHashes termHashes = new MatchingForm.TermHashes();
-        int[] words = new int[1];
-        String contentHash = contentHash(paragraphs, termHashes, words);
+        FoldedLines bodyForm = page.bodyForm();
+        String contentHash = contentHash(bodyForm);
+        MatchingForm.TermHashes termHashes = bodyForm.termHashes(new MatchingForm.TermHashes(bodyForm.termCount()));
         int wpm = isArabicScript(d.language()) ? ARABIC_SCRIPT_WPM : DEFAULT_WPM;
-        int wordCount = words[0];
+        int wordCount = countWords(bodyForm);
         return new NormalizationResult.Accepted(new NormalizedArticle(
                 page.title(), page.subtitle(), source, d.sourceUrl(), d.agency(),
                 page.dateline() == null ? null : page.dateline().place(), publishedAt, d.language(),
@@ -125,89 +126,26 @@ public final class ArticleNormalizer {
                 contentHash, new MinHasher(form).fingerprint(termHashes), page.removed()));
     }
 
-    /** SHA-256 hex of the matching form of the body paragraphs: page chrome and title do not change it. */
-    static String contentHash(List<String> paragraphs) {
-        return contentHash(paragraphs, new MatchingForm.TermHashes(), new int[1]);
-    }
-
     /**
-     * The content hash, and on the way the matching-form term hashes of the body (the same as
-     * {@link MatchingForm#termHashes} of the paragraphs joined by blank lines) into {@code terms}, and the
-     * {@link #countWords word count} into {@code words[0]}: one pass per character serves the hash, the
-     * fingerprint and the count.
+     * SHA-256 hex of the matching form of the body paragraphs, each followed by a line feed: page chrome and
+     * title do not change it.
      */
-    static String contentHash(List<String> paragraphs, MatchingForm.TermHashes terms, int[] words) {
-        terms.clear();
-        int wordCount = 0;
-        boolean counted = false;
-        long h = MatchingForm.TERM_HASH_OFFSET;
-        boolean inTerm = false;
+    static String contentHash(FoldedLines body) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-        // The UTF-8 of the matching form, each paragraph followed by a line feed, streamed through a small
-        // buffer instead of building the normalized string and its bytes.
-        byte[] buf = new byte[4096];
-        int len = 0;
-        for (String p : paragraphs) {
-            counted = false;
-            for (int i = 0, n = p.length(); i <= n; i++) {
-                char raw = i < n ? p.charAt(i) : '\n';
-                if (raw == ' ' || raw == '\n') {
-                    counted = false;
-                } else if (!counted && MatchingForm.isWordChar(raw)) {
-                    wordCount++;
-                    counted = true;
-                }
-                char c = MatchingForm.fold(raw);
-                if (c == MatchingForm.DROP) {
-                    continue;
-                }
-                if (MatchingForm.isWordChar(c)) {
-                    h = (h ^ c) * MatchingForm.TERM_HASH_PRIME;
-                    inTerm = true;
-                } else if (inTerm) {
-                    terms.add(h);
-                    h = MatchingForm.TERM_HASH_OFFSET;
-                    inTerm = false;
-                }
-                if (len > buf.length - 4) {
-                    sha.update(buf, 0, len);
-                    len = 0;
-                }
-                if (c < 0x80) {
-                    buf[len++] = (byte) c;
-                } else if (c < 0x800) {
-                    buf[len++] = (byte) (0xC0 | (c >> 6));
-                    buf[len++] = (byte) (0x80 | (c & 0x3F));
-                } else {
-                    // Surrogates (rare in articles) go out as 3-byte units, CESU-8 style: stable and lossless.
-                    buf[len++] = (byte) (0xE0 | (c >> 12));
-                    buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                    buf[len++] = (byte) (0x80 | (c & 0x3F));
-                }
-            }
-        }
-        sha.update(buf, 0, len);
-        words[0] = wordCount;
+        body.digest(sha);
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** Whitespace-separated tokens holding a letter or digit. */
-    static int countWords(String text) {
+    /** Whitespace-separated tokens holding a letter or digit, over all lines of {@code body}. */
+    private static int countWords(FoldedLines body) {
         int words = 0;
-        boolean counted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\n') {
-                counted = false;     // cleaned text has no other whitespace
-            } else if (!counted && MatchingForm.isWordChar(c)) {
-                words++;
-                counted = true;
-            }
+        for (int i = 0; i < body.size(); i++) {
+            words += body.tokens(i);
         }
         return words;
     }
@@ -227,8 +165,8 @@ public final class ArticleNormalizer {
     }
 
     private static double replacementShare(String s) {
-        if (s.isEmpty()) {
-            return 0;
+        if (s.indexOf('\uFFFD') < 0) {
+            return 0;                // the usual case, found by a vectorized search instead of a counting loop
         }
         int bad = 0;
         for (int i = 0; i < s.length(); i++) {

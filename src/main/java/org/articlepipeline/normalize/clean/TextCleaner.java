@@ -2,6 +2,7 @@ package org.articlepipeline.normalize.clean;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,6 +33,23 @@ public final class TextCleaner {
     private static final String[] PRESENTATION_A = foldTable(PRESENTATION_A_START, '\uFDFF');
     private static final String[] PRESENTATION_B = foldTable(PRESENTATION_B_START, '\uFEFF');
 
+    /** Kept, and NFC leaves it alone in any context ({@link #nfcSafe}). */
+    private static final byte KEEP = 0;
+    /** Kept, but NFC may compose or reorder it with its neighbours. */
+    private static final byte KEEP_MARK = 1;
+    private static final byte SPACE = 2;
+    private static final byte DROP = 3;
+    /** The zero-width non-joiner: kept only between two letters. */
+    private static final byte ZWNJ = 4;
+    /** CR, LF and the other line breaks; CRLF is one break. */
+    private static final byte NEWLINE = 5;
+    /** An Arabic presentation form that NFKC folds. */
+    private static final byte PRESENTATION = 6;
+
+    private static final char TABLE_END = '\u0700';
+    /** {@link #classify} of every char below U+0700, computed once, so the hot loop does one load. */
+    private static final byte[] KINDS = kindTable();
+
     private static String[] foldTable(char from, char to) {
         String[] table = new String[to - from + 1];
         for (char c = from; c <= to; c++) {
@@ -45,53 +63,32 @@ public final class TextCleaner {
     public CleanText clean(String s) {
         List<String> lines = new ArrayList<>();
         int invisibleLines = 0;
-        // The current line is built in a plain char array (no per-char StringBuilder bookkeeping); it only
-        // grows past the input's length when presentation forms expand (U+FDFA is 18 letters).
-        char[] line = new char[Math.max(16, s.length() + 32)];
+        // One bulk copy of the input, so the loop reads plain array elements rather than calling charAt.
+        char[] in = s.toCharArray();
+        int n = in.length;
+        // The current line is built in a plain char array. It holds at most one char per input char read since
+        // the line began (a pending space is paid for by the space char that set it), so only presentation
+        // forms, which expand (U+FDFA is 18 letters), need to grow it.
+        char[] line = new char[n + 32];
         int len = 0;
         boolean pendingSpace = false;
         boolean sawInvisible = false;
-        int n = s.length();
+        // Whether a char NFC may touch went into the line: only then is the line checked for NFC.
+        boolean mayChange = false;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            String folded = null;
-            if (c >= PRESENTATION_A_START && c <= '\uFDFF') {
-                folded = PRESENTATION_A[c - PRESENTATION_A_START];
-            } else if (c >= PRESENTATION_B_START && c < '\uFEFF') {
-                folded = PRESENTATION_B[c - PRESENTATION_B_START];
-            }
-            if (folded != null) {
-                if (len + folded.length() + 2 > line.length) {
-                    line = java.util.Arrays.copyOf(line, line.length * 2 + folded.length());
+            char c = in[i];
+            byte k = kind(c);
+            if (k <= KEEP_MARK) {
+                // The common case (letters, digits, punctuation), decided before the switch.
+                if (pendingSpace && len > 0) {
+                    line[len++] = ' ';
                 }
-                // NFKC of isolated harakat forms starts with a space and of medial ones with a tatweel:
-                // the folded characters go through the same rules as any other.
-                for (int k = 0; k < folded.length(); k++) {
-                    char fc = folded.charAt(k);
-                    Kind kind = classify(fc);
-                    if (kind == Kind.SPACE) {
-                        pendingSpace = true;
-                    } else if (kind == Kind.KEEP) {
-                        if (pendingSpace && len > 0) {
-                            line[len++] = ' ';
-                        }
-                        pendingSpace = false;
-                        line[len++] = fc;
-                    }
-                }
+                pendingSpace = false;
+                line[len++] = c;
+                mayChange |= k == KEEP_MARK;
                 continue;
             }
-            if (len + 2 > line.length) {
-                line = java.util.Arrays.copyOf(line, line.length * 2);
-            }
-            switch (classify(c)) {
-                case KEEP -> {
-                    if (pendingSpace && len > 0) {
-                        line[len++] = ' ';
-                    }
-                    pendingSpace = false;
-                    line[len++] = c;
-                }
+            switch (k) {
                 case SPACE -> {
                     pendingSpace = true;
                     if (c != ' ') {
@@ -101,29 +98,53 @@ public final class TextCleaner {
                 case DROP -> sawInvisible = true;
                 case ZWNJ -> {
                     if (len > 0 && !pendingSpace && i + 1 < n
-                            && Character.isLetter(line[len - 1]) && Character.isLetter(s.charAt(i + 1))) {
+                            && Character.isLetter(line[len - 1]) && Character.isLetter(in[i + 1])) {
                         line[len++] = c;
+                        mayChange = true;
                     } else {
                         sawInvisible = true;
                     }
                 }
-                case CR, NEWLINE -> {
-                    if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
+                case NEWLINE -> {
+                    if (c == '\r' && i + 1 < n && in[i + 1] == '\n') {
                         i++;
                     }
                     if (len > 0) {
-                        lines.add(nfc(line, len));
+                        lines.add(nfc(line, len, mayChange));
                     } else if (sawInvisible) {
                         invisibleLines++;
                     }
                     len = 0;
                     pendingSpace = false;
                     sawInvisible = false;
+                    mayChange = false;
+                }
+                default -> {
+                    // A presentation form: NFKC of isolated harakat forms starts with a space and of medial
+                    // ones with a tatweel, so the folded chars go through the same rules as any other.
+                    String folded = presentationFold(c);
+                    if (len + folded.length() + 1 + (n - i) > line.length) {
+                        line = Arrays.copyOf(line, line.length * 2 + folded.length());
+                    }
+                    for (int f = 0; f < folded.length(); f++) {
+                        char fc = folded.charAt(f);
+                        byte fk = kind(fc);
+                        if (fk == SPACE) {
+                            pendingSpace = true;
+                        } else if (fk == KEEP || fk == KEEP_MARK) {
+                            if (pendingSpace && len > 0) {
+                                line[len++] = ' ';
+                            }
+                            pendingSpace = false;
+                            line[len++] = fc;
+                            mayChange |= fk == KEEP_MARK;
+                        }
+                    }
                 }
             }
         }
         if (len > 0) {
-            lines.add(nfc(line, len));
+            lines.add(nfc(line, len, mayChange));
         } else if (sawInvisible) {
             invisibleLines++;
         }
@@ -134,61 +155,80 @@ public final class TextCleaner {
      * NFC runs last, per line: removing a tatweel or a control between a letter and a combining mark can make
      * a new composable pair, so composing first would leave text that a second cleaning changes.
      */
-    private static String nfc(char[] line, int len) {
+    private static String nfc(char[] line, int len, boolean mayChange) {
         String s = new String(line, 0, len);
-        if (!mayChangeUnderNfc(s)) {
+        if (!mayChange) {
             return s;
         }
         return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     /**
-     * False when every char is one NFC leaves alone in any context: below U+0300 (no combining marks there),
-     * Arabic letters U+0621–U+064A (they only compose with a following U+0653–U+0655, which this lets through),
-     * Arabic digits and punctuation, and general punctuation. A cheap scan that spares the real check.
+     * False when NFC leaves {@code c} alone in any context: below U+0300 (no combining marks there), Arabic
+     * letters U+0621–U+064A (they only compose with a following U+0653–U+0655, which is not safe), Arabic
+     * digits and punctuation, and general punctuation. A cheap test that spares most lines the real check.
      */
-    private static boolean mayChangeUnderNfc(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '\u0300' || (c >= '\u0621' && c <= '\u064A') || (c >= '\u0660' && c <= '\u066D')
-                    || c == '\u060C' || c == '\u061B' || c == '\u061F' || (c >= '\u2010' && c <= '\u205E')) {
-                continue;
-            }
-            return true;
-        }
-        return false;
+    private static boolean nfcSafe(char c) {
+        return c < '\u0300' || (c >= '\u0621' && c <= '\u064A') || (c >= '\u0660' && c <= '\u066D')
+                || c == '\u060C' || c == '\u061B' || c == '\u061F' || (c >= '\u2010' && c <= '\u205E');
     }
 
-    private enum Kind { KEEP, SPACE, DROP, ZWNJ, CR, NEWLINE }
+    /** The kind of {@code c}: one table load for the Latin and Arabic blocks, the rules beyond them. */
+    private static byte kind(char c) {
+        return c < TABLE_END ? KINDS[c] : classify(c);
+    }
 
-    private static Kind classify(char c) {
-        if (c >= 0x20 && c < 0x7F) {
-            return c == ' ' ? Kind.SPACE : Kind.KEEP;
+    private static byte[] kindTable() {
+        byte[] t = new byte[TABLE_END];
+        for (char c = 0; c < TABLE_END; c++) {
+            t[c] = classify(c);
         }
-        if (c >= '\u0621' && c <= '\u063A' || c >= '\u0641' && c <= '\u065F') {
-            return Kind.KEEP;        // Arabic letters and harakat: the common case, decided at once
+        return t;
+    }
+
+    /** The rules of the class comment, one kind per char. */
+    private static byte classify(char c) {
+        if (presentationFold(c) != null) {
+            return PRESENTATION;
+        }
+        byte kind = classifyPlain(c);
+        return kind == KEEP && !nfcSafe(c) ? KEEP_MARK : kind;
+    }
+
+    /** NFKC of an Arabic presentation form, or null for any other char and for forms NFKC keeps. */
+    private static String presentationFold(char c) {
+        if (c >= PRESENTATION_A_START && c <= '\uFDFF') {
+            return PRESENTATION_A[c - PRESENTATION_A_START];
+        }
+        if (c >= PRESENTATION_B_START && c < '\uFEFF') {
+            return PRESENTATION_B[c - PRESENTATION_B_START];
+        }
+        return null;
+    }
+
+    private static byte classifyPlain(char c) {
+        if (c >= 0x20 && c < 0x7F) {
+            return c == ' ' ? SPACE : KEEP;
         }
         switch (c) {
-            case '\n', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029':
-                return c == '\u000B' || c == '\u000C' ? Kind.SPACE : Kind.NEWLINE;
-            case '\r':
-                return Kind.CR;
+            case '\n', '\r', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029':
+                return c == '\u000B' || c == '\u000C' ? SPACE : NEWLINE;
             case '\t', '\u00A0', '\u1680', '\u202F', '\u205F', '\u3000':
-                return Kind.SPACE;
+                return SPACE;
             case '\u200C':
-                return Kind.ZWNJ;
+                return ZWNJ;
             case '\u00AD', '\u0640', '\u061C', '\u180E', '\u200B', '\u200D', '\u200E', '\u200F',
                     '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2060', '\u2061', '\u2062', '\u2063',
                     '\u2064', '\u2066', '\u2067', '\u2068', '\u2069', '\uFEFF', '\uFFFE':
-                return Kind.DROP;
+                return DROP;
             default:
                 if (c >= '\u2000' && c <= '\u200A') {
-                    return Kind.SPACE;
+                    return SPACE;
                 }
                 if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-                    return Kind.DROP;
+                    return DROP;
                 }
-                return Kind.KEEP;
+                return KEEP;
         }
     }
 

@@ -1,5 +1,8 @@
 package org.articlepipeline.normalize.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -25,6 +28,9 @@ public final class TextDecoder {
     private static final Charset WINDOWS_1256 = Charset.forName("windows-1256");
     private static final Charset ISO_8859_6 = Charset.forName("ISO-8859-6");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    /** Reads eight bytes of an array as one long, for the control-byte scan. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int maxBytes;
 
@@ -65,12 +71,19 @@ public final class TextDecoder {
         }
         int nul = 0;
         int control = 0;
-        for (byte b : content) {
-            if (b >= 0 && b < 0x20) {
-                if (b == 0) {
-                    nul++;
-                } else if (b != '\t' && b != '\n' && b != '\r' && b != '\f') {
-                    control++;
+        // Eight bytes at a time: only a word holding a byte below 0x20 (a line break, in text) is looked into.
+        for (int i = 0; i < content.length; i += 8) {
+            if (i + 8 <= content.length && !hasByteBelow0x20((long) LONGS.get(content, i))) {
+                continue;
+            }
+            for (int k = i, end = Math.min(i + 8, content.length); k < end; k++) {
+                byte b = content[k];
+                if (b >= 0 && b < 0x20) {
+                    if (b == 0) {
+                        nul++;
+                    } else if (b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                        control++;
+                    }
                 }
             }
         }
@@ -95,6 +108,14 @@ public final class TextDecoder {
         return stats.high > stats.asciiLetters
                 ? arabicLegacy(content, declared)
                 : latinLegacy(content, stats, declared);
+    }
+
+    /**
+     * Whether one of the eight bytes of {@code word} is below 0x20 as an unsigned byte: subtracting 0x20 from
+     * every byte borrows into its top bit only for those bytes, and {@code ~word} drops bytes that had it set.
+     */
+    private static boolean hasByteBelow0x20(long word) {
+        return ((word - 0x2020202020202020L) & ~word & 0x8080808080808080L) != 0;
     }
 
     private static Decoded utf16(byte[] content, int offset, Charset charset) {

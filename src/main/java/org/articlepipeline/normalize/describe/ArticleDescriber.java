@@ -96,8 +96,9 @@ public final class ArticleDescriber {
                 agency = agencies.find(m.group(1));
             }
         }
-        String body = String.join("\n", paragraphs);
-        String language = languages.detect(body.isEmpty() && page.title() != null ? page.title() : body);
+        // The body joined by line feeds would be empty: no paragraph, or one empty one.
+        boolean noBody = paragraphs.isEmpty() || paragraphs.size() == 1 && paragraphs.get(0).isEmpty();
+        String language = noBody && page.title() != null ? languages.detect(page.title()) : languages.detect(paragraphs);
         return new Description(source, url, agency, publishedAt, language);
     }
 

@@ -2,6 +2,7 @@ package org.articlepipeline.normalize.describe;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -158,6 +159,9 @@ public final class DateFinder {
                     break;
                 }
             }
+            if (best != null && best.start() == 0) {
+                break;               // no other kind can start earlier
+            }
         }
         return best;
     }
@@ -207,19 +211,19 @@ public final class DateFinder {
         if (month == null || month < 1 || month > 12 || day < 1) {
             return null;
         }
+        // java.time validates and writes ISO-8601 (--MM-DD, YYYY-MM-DD, HH:MM) without a Formatter's cost.
+        String date;
         try {
             if (year < 0) {
-                MonthDay.of(month, day);
-                return String.format("--%02d-%02d", month, day);
+                return MonthDay.of(month, day).toString();
             }
             if (year < 1900 || year > 2100) {
                 return null;
             }
-            LocalDate.of(year, month, day);
+            date = LocalDate.of(year, month, day).toString();
         } catch (DateTimeException e) {
             return null;
         }
-        String date = String.format("%04d-%02d-%02d", year, month, day);
         if (m == null || timeGroup == 0 || m.groupCount() < timeGroup + 3 || m.group(timeGroup) == null) {
             return date;
         }
@@ -234,7 +238,7 @@ public final class DateFinder {
         if (h > 23 || min > 59) {
             return date;
         }
-        String time = String.format("T%02d:%02d", h, min);
+        String time = "T" + LocalTime.of(h, min);
         if (m.group(timeGroup + 2) != null) {
             time += ":" + m.group(timeGroup + 2);
         }

@@ -51,6 +51,14 @@ public final class LanguageDetector {
 
     /** The ISO 639-1 code of {@code text}, or null when it cannot be told. */
     public String detect(String text) {
+        return detect(List.of(text));
+    }
+
+    /**
+     * The ISO 639-1 code of {@code lines} joined by line feeds, or null when it cannot be told; the lines are
+     * joined only when Latin script needs their words.
+     */
+    public String detect(List<String> lines) {
         int arabicScript = 0;
         int arabicOnly = 0;
         int urdu = 0;
@@ -60,34 +68,44 @@ public final class LanguageDetector {
         int greek = 0;
         int hebrew = 0;
         int cjk = 0;
-        // The first 3000 characters tell the language as well as the whole article does.
-        for (int i = 0, n = Math.min(text.length(), 3000); i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 'A') {
-                continue;
+        // The first 3000 characters (line feeds included) tell the language as well as the whole article does.
+        // Plain local counters: a table of counts would make each letter wait for the previous increment.
+        int left = 3000;
+        for (int l = 0; l < lines.size() && left > 0; l++) {
+            if (l > 0) {
+                left--;              // the line feed between two lines: not a letter
             }
-            if (c >= '\u0600' && c <= '\u06FF') {
-                switch (ARABIC_BLOCK[c - '\u0600']) {
-                    case URDU -> urdu++;
-                    case PERSIAN -> persian++;
-                    case ARABIC_ONLY -> arabicOnly++;
-                    default -> { }
+            String line = lines.get(l);
+            int n = Math.min(line.length(), left);
+            left -= n;
+            for (int i = 0; i < n; i++) {
+                char c = line.charAt(i);
+                if (c < 'A') {
+                    continue;
                 }
-                if (ARABIC_BLOCK[c - '\u0600'] != NOT_LETTER) {
-                    arabicScript++;
-                }
-            } else if (Character.isLetter(c)) {
-                Character.UnicodeBlock block = c < 0x250 ? null : Character.UnicodeBlock.of(c);
-                if (c < 0x250) {
-                    latin++;
-                } else if (block == Character.UnicodeBlock.CYRILLIC) {
-                    cyrillic++;
-                } else if (block == Character.UnicodeBlock.GREEK) {
-                    greek++;
-                } else if (block == Character.UnicodeBlock.HEBREW) {
-                    hebrew++;
-                } else if (block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS) {
-                    cjk++;
+                if (c >= '\u0600' && c <= '\u06FF') {
+                    switch (ARABIC_BLOCK[c - '\u0600']) {
+                        case URDU -> urdu++;
+                        case PERSIAN -> persian++;
+                        case ARABIC_ONLY -> arabicOnly++;
+                        default -> { }
+                    }
+                    if (ARABIC_BLOCK[c - '\u0600'] != NOT_LETTER) {
+                        arabicScript++;
+                    }
+                } else if (Character.isLetter(c)) {
+                    Character.UnicodeBlock block = c < 0x250 ? null : Character.UnicodeBlock.of(c);
+                    if (c < 0x250) {
+                        latin++;
+                    } else if (block == Character.UnicodeBlock.CYRILLIC) {
+                        cyrillic++;
+                    } else if (block == Character.UnicodeBlock.GREEK) {
+                        greek++;
+                    } else if (block == Character.UnicodeBlock.HEBREW) {
+                        hebrew++;
+                    } else if (block == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS) {
+                        cjk++;
+                    }
                 }
             }
         }
@@ -102,7 +120,7 @@ public final class LanguageDetector {
             return urdu * 4 >= persian ? "ur" : "fa";
         }
         if (max == latin) {
-            return latinLanguage(text);
+            return latinLanguage(String.join("\n", lines));
         }
         return max == cyrillic ? "ru" : max == greek ? "el" : max == hebrew ? "he" : "zh";
     }

@@ -26,7 +26,8 @@ public final class MinHasher {
     public static final int SLOTS = 256;
 
     private final MatchingForm form;
-    private final MatchingForm.TermHashes terms = new MatchingForm.TermHashes();
+    /** Created on the first fingerprint of a text: callers with term hashes never need it. */
+    private MatchingForm.TermHashes terms;
     private final long[] mins = new long[SLOTS];
 
     public MinHasher(MatchingForm form) {
@@ -40,6 +41,9 @@ public final class MinHasher {
 
     /** The fingerprint of {@code text}. */
     public Fingerprint fingerprint(CharSequence text) {
+        if (terms == null) {
+            terms = new MatchingForm.TermHashes();
+        }
         return fingerprint(form.termHashes(text, terms));
     }
 

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.articlepipeline.normalize.text.MatchingForm;
 
 /**
@@ -25,6 +27,10 @@ public final class ChromeLexicon {
     private final Map<String, String> lines = new HashMap<>();
     private final Map<String, String> prefixes = new HashMap<>();
     private final List<String[]> cues = new ArrayList<>();
+    /** The most terms a whole-line phrase has: a longer line is none of them, and is not joined to look. */
+    private int longestLine;
+    /** The first term of every lead-in: a line opening with another term has none, and builds no keys. */
+    private final Set<String> prefixStarts = new HashSet<>();
 
     /** The shipped phrase list. */
     public static ChromeLexicon defaults() {
@@ -48,8 +54,14 @@ public final class ChromeLexicon {
                     continue;
                 }
                 switch (cols[1]) {
-                    case "line" -> lines.putIfAbsent(key, cols[0]);
-                    case "prefix" -> prefixes.putIfAbsent(key, cols[0]);
+                    case "line" -> {
+                        lines.putIfAbsent(key, cols[0]);
+                        longestLine = Math.max(longestLine, key.split(" ").length);
+                    }
+                    case "prefix" -> {
+                        prefixes.putIfAbsent(key, cols[0]);
+                        prefixStarts.add(key.split(" ")[0]);
+                    }
                     case "cue" -> cues.add(new String[] {" " + key + " ", cols[0]});
                     default -> throw new IllegalStateException("unknown mode in " + row);
                 }
@@ -61,7 +73,7 @@ public final class ChromeLexicon {
 
     /** The reason when the whole line is a known UI phrase, else null. */
     public String wholeLine(List<String> terms) {
-        return terms.isEmpty() ? null : lines.get(String.join(" ", terms));
+        return terms.isEmpty() || terms.size() > longestLine ? null : lines.get(String.join(" ", terms));
     }
 
     /**
@@ -70,6 +82,9 @@ public final class ChromeLexicon {
      * @return the reason and, through {@link Prefix#length()}, how many terms the lead-in has
      */
     public Prefix prefix(List<String> terms) {
+        if (terms.isEmpty() || !prefixStarts.contains(terms.get(0))) {
+            return null;
+        }
         StringBuilder key = new StringBuilder();
         Prefix found = null;
         for (int k = 0; k < Math.min(LONGEST_PREFIX, terms.size()); k++) {

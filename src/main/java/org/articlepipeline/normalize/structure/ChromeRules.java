@@ -25,6 +25,8 @@ final class ChromeRules {
     private static final Pattern ICON = Pattern.compile("(?i)^([a-z]+)[ _-]?icon(?![a-z])");
     private static final Pattern CAPTION_ICON = Pattern.compile("(?i)camera|photo|image|picture|video|gallery|play");
     private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s*(?:[|›»>•/]|\\s-\\s)\\s*");
+    /** Compiled once: {@code String.split("\\s+")} compiles its pattern on every call. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final java.util.Set<String> CREDIT_LABELS = java.util.Set.of(
             "المصدر", "مصدر", "المصادر", "source", "sources", "credit", "credits", "photo", "photos", "image",
             "foto", "via", "تصوير", "الصوره", "صوره", "ترجمه", "illustration", "video", "getty", "credito");
@@ -51,8 +53,8 @@ final class ChromeRules {
         if (line.words() > MAX_CHROME_WORDS || text.length() > MAX_CHROME_CHARS) {
             return null;
         }
-        java.util.regex.Matcher icon = ICON.matcher(text);
-        if (icon.lookingAt()) {
+        java.util.regex.Matcher icon = mayBeIconLabel(text) ? ICON.matcher(text) : null;
+        if (icon != null && icon.lookingAt()) {
             return CAPTION_ICON.matcher(icon.group(1)).matches() && text.length() > icon.end() + 3
                     ? "caption-icon" : "ui-label";
         }
@@ -109,7 +111,7 @@ final class ChromeRules {
         boolean number = false;
         boolean unit = false;
         for (String t : terms) {
-            if (t.chars().allMatch(Character::isDigit)) {
+            if (isNumber(t)) {
                 number = true;
             } else if (TIME_UNITS.contains(t)) {
                 unit = true;
@@ -122,11 +124,10 @@ final class ChromeRules {
 
     /** "12 comments", "3 min read", "1.2k views": a number beside UI wording. */
     private String counterReason(List<String> terms) {
-        if (terms.size() < 2 || terms.size() > 4 || !terms.get(0).chars().allMatch(Character::isDigit)
-                && !terms.get(terms.size() - 1).chars().allMatch(Character::isDigit)) {
+        if (terms.size() < 2 || terms.size() > 4 || !isNumber(terms.get(0)) && !isNumber(terms.get(terms.size() - 1))) {
             return null;
         }
-        List<String> words = terms.stream().filter(t -> !t.chars().allMatch(Character::isDigit)
+        List<String> words = terms.stream().filter(t -> !isNumber(t)
                 && !(t.length() <= 2 && Character.isDigit(t.charAt(0)))).toList();
         return words.isEmpty() ? null : lexicon.wholeLine(words);
     }
@@ -139,6 +140,33 @@ final class ChromeRules {
     private static final java.util.Set<String> RELATIVE_WORDS = java.util.Set.of(
             "ago", "an", "a", "updated", "published", "posted", "il", "y", "depuis", "mis", "jour", "منذ", "قبل",
             "نشر", "تحديث", "اخر", "حوالي", "about", "one");
+
+    /** Whether every char of {@code term} is a digit. */
+    private static boolean isNumber(String term) {
+        for (int i = 0; i < term.length(); i++) {
+            if (!Character.isDigit(term.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@link #ICON} could match: it needs an ASCII letter first and "icon" somewhere, which most
+     * lines (all Arabic ones) fail at once, sparing them a matcher.
+     */
+    private static boolean mayBeIconLabel(String text) {
+        char first = text.isEmpty() ? ' ' : text.charAt(0);
+        if ((first | 0x20) < 'a' || (first | 0x20) > 'z') {
+            return false;
+        }
+        for (int i = 1; i + 4 <= text.length(); i++) {
+            if (text.regionMatches(true, i, "icon", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -172,7 +200,7 @@ final class ChromeRules {
             return null;
         }
         String rest = withoutHandles.strip();
-        int restWords = rest.isEmpty() ? 0 : rest.split("\\s+").length;
+        int restWords = rest.isEmpty() ? 0 : SPACES.split(rest).length;
         if (restWords > 3 || rest.endsWith(".") && restWords > 1) {
             return null;
         }
@@ -252,8 +280,9 @@ final class ChromeRules {
     private static boolean isBreadcrumb(String text) {
         int separators = 0;
         for (int i = 0; i < text.length(); i++) {
-            if ("|›»>•/-".indexOf(text.charAt(i)) >= 0) {
-                separators++;
+            switch (text.charAt(i)) {
+                case '|', '›', '»', '>', '•', '/', '-' -> separators++;
+                default -> { }
             }
         }
         if (separators < 2) {
@@ -264,7 +293,7 @@ final class ChromeRules {
             return false;
         }
         for (String p : parts) {
-            if (p.isBlank() || p.split("\\s+").length > 4) {
+            if (p.isBlank() || SPACES.split(p).length > 4) {
                 return false;
             }
         }

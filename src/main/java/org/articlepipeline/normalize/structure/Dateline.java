@@ -27,6 +27,9 @@ public record Dateline(String place, String parenthesis, String date, String res
     private static final Pattern CAPITALIZED = Pattern.compile(
             "^(\\p{Lu}[\\p{L}'’.\\-]+(?:\\s+\\p{Lu}[\\p{L}'’.\\-]+){0,3})(?:,\\s*([^()\\-–—]{1,30}?))?" + PAREN + DASH);
 
+    /** Compiled once: {@code String.split("\\s+")} compiles its pattern on every call. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /** Words the rest must hold: a dash after three words and then almost nothing is not a dateline. */
     private static final int MIN_REST_WORDS = 4;
 
@@ -48,7 +51,7 @@ public record Dateline(String place, String parenthesis, String date, String res
             return null;
         }
         String rest = paragraph.substring(m.end()).strip();
-        if (rest.split("\\s+").length < MIN_REST_WORDS) {
+        if (SPACES.split(rest).length < MIN_REST_WORDS) {
             return null;
         }
         String place = m.group(1).strip();

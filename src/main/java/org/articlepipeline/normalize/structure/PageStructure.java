@@ -2,6 +2,7 @@ package org.articlepipeline.normalize.structure;
 
 import java.util.List;
 import org.articlepipeline.normalize.RemovedLine;
+import org.articlepipeline.normalize.text.FoldedLines;
 
 /**
  * A page split into headline, standfirst, dateline and body, with the chrome that was taken out.
@@ -13,6 +14,8 @@ import org.articlepipeline.normalize.RemovedLine;
  * @param paragraphs   the body, dateline removed from its first paragraph
  * @param removed      every line taken out, with its reason: first one {@code blank} entry per line that held only
  *                     invisible characters, then the others in page order
+ * @param bodyForm     the matching form of the paragraphs, line for line, folded once during analysis: what the
+ *                     content hash, the fingerprint and the word count read
  */
 public record PageStructure(
         String title,
@@ -20,7 +23,8 @@ public record PageStructure(
         String subtitle,
         Dateline dateline,
         List<String> paragraphs,
-        List<RemovedLine> removed) {
+        List<RemovedLine> removed,
+        FoldedLines bodyForm) {
 
     public PageStructure {
         paragraphs = List.copyOf(paragraphs);

@@ -8,6 +8,7 @@ import org.articlepipeline.normalize.RemovedLine;
 import org.articlepipeline.normalize.clean.CleanText;
 import org.articlepipeline.normalize.describe.Agencies;
 import org.articlepipeline.normalize.describe.DateFinder;
+import org.articlepipeline.normalize.text.FoldedLines;
 import org.articlepipeline.normalize.text.MatchingForm;
 import org.articlepipeline.normalize.text.Stopwords;
 
@@ -46,6 +47,8 @@ public final class StructureFinder {
     private static final int MIN_REPEAT_KEY = 8;
     /** A site suffix: text, a separator with spaces (or a bare pipe), and a short tail without separators. */
     private static final Pattern SUFFIX = Pattern.compile("^(.+?)(?:\\s+[-–—•·|]{1,2}\\s+|\\s*\\|\\s*)([^-–—•·|]{2,40})$");
+    /** A tail that mixes letters with digits, or is a domain: a name, not words of the headline. */
+    private static final Pattern NAME_EVIDENCE = Pattern.compile(".*\\p{L}.*\\d.*|.*\\d.*\\p{L}.*|.*\\.[a-zA-Z]{2,}");
     private static final Pattern NAME_PUNCTUATION = Pattern.compile("[.,،:;؛?؟!\"“”«»()]");
 
     private enum Kind { CHROME, GOOD, NEAR_GOOD, SHORT }
@@ -70,8 +73,10 @@ public final class StructureFinder {
         int n = texts.size();
         Line[] lines = new Line[n];
         String[] reason = new String[n];
+        // Each line is folded once, here; the body's content hash, fingerprint and word count reuse it.
+        FoldedLines forms = new FoldedLines(stopwords, totalLength(texts), n);
         for (int i = 0; i < n; i++) {
-            lines[i] = analyze(texts.get(i));
+            lines[i] = analyze(texts.get(i), forms);
             reason[i] = rules.reason(lines[i]);
         }
 
@@ -101,7 +106,7 @@ public final class StructureFinder {
         if (t >= 0) {
             title = texts.get(t);
             for (int round = 0; round < 2; round++) {
-                String[] split = splitSuffix(title, texts, t);
+                String[] split = splitSuffix(title, texts, forms, t);
                 if (split == null) {
                     break;
                 }
@@ -109,13 +114,13 @@ public final class StructureFinder {
                 suffix = split[1];
             }
             String titleKey = key(title);
-            String fullKey = key(texts.get(t));
+            String fullKey = forms.wordChars(t);
             int longest = 3 * texts.get(t).length() + 16;
             for (int i = 0; i < n; i++) {
                 // A copy is at most a few titles long and at least half of one: skip the key of other lines.
                 int len = texts.get(i).length();
                 if (i != t && reason[i] == null && len <= longest && len >= title.length() / 2
-                        && startsLike(texts.get(i), titleKey) && isRepeat(key(texts.get(i)), titleKey, fullKey)) {
+                        && startsLike(texts.get(i), titleKey) && isRepeat(forms.wordChars(i), titleKey, fullKey)) {
                     reason[i] = "repeated-title";
                 }
             }
@@ -226,6 +231,7 @@ public final class StructureFinder {
 
         // Body and removed lines, in page order.
         List<String> paragraphs = new ArrayList<>();
+        int[] paragraphLines = new int[n];
         List<RemovedLine> removed = new ArrayList<>();
         for (int i = 0; i < clean.invisibleLines(); i++) {
             removed.add(new RemovedLine("", "blank"));
@@ -234,6 +240,7 @@ public final class StructureFinder {
             if (resolved[i] == Kind.CHROME) {
                 removed.add(new RemovedLine(texts.get(i), reason[i]));
             } else if (i != t && !(subtitle != null && i == firstBody)) {
+                paragraphLines[paragraphs.size()] = i;
                 paragraphs.add(texts.get(i));
             }
         }
@@ -246,46 +253,29 @@ public final class StructureFinder {
                 dateline = null;
             }
         }
-        return new PageStructure(title, suffix, subtitle, dateline, paragraphs, removed);
+        FoldedLines body = new FoldedLines(stopwords, totalLength(paragraphs), paragraphs.size());
+        for (int p = 0; p < paragraphs.size(); p++) {
+            if (p == 0 && dateline != null) {
+                body.add(paragraphs.get(0));     // the first paragraph lost its dateline: fold what is left
+            } else {
+                body.addCopy(forms, paragraphLines[p]);
+            }
+        }
+        return new PageStructure(title, suffix, subtitle, dateline, paragraphs, removed, body);
     }
 
     /**
-     * Counts words and function words in one pass over the line's matching form, hashing each word as it goes
-     * (no string per word); the list of terms is built only for lines short enough to be chrome.
+     * Folds {@code text} into {@code forms}, which counts its words and function words on the way; the list of
+     * terms is built only for lines short enough to be chrome.
      */
-    private Line analyze(String text) {
-        int words = 0;
-        int stops = 0;
-        long h = FNV_OFFSET;
-        boolean inTerm = false;
-        boolean letter = false;
-        for (int i = 0, n = text.length(); i <= n; i++) {
-            char f = i < n ? MatchingForm.fold(text.charAt(i)) : ' ';
-            if (f == MatchingForm.DROP) {
-                continue;
-            }
-            if (MatchingForm.isWordChar(f)) {
-                h = (h ^ f) * FNV_PRIME;
-                inTerm = true;
-                letter |= f > '9' || f < '0';
-            } else if (inTerm) {
-                if (letter) {
-                    words++;
-                    if (stopwords.isStopwordHash(h)) {
-                        stops++;
-                    }
-                }
-                h = FNV_OFFSET;
-                inTerm = false;
-                letter = false;
-            }
-        }
-        List<String> terms = words <= ChromeRules.MAX_CHROME_WORDS ? form.terms(text) : List.of();
-        return new Line(text, terms, words, endsSentence(text), words == 0 ? 0 : (double) stops / words);
+    private Line analyze(String text, FoldedLines forms) {
+        forms.add(text);
+        int line = forms.size() - 1;
+        int words = forms.words(line);
+        List<String> terms = words <= ChromeRules.MAX_CHROME_WORDS ? forms.terms(line) : List.of();
+        return new Line(text, terms, words, endsSentence(text),
+                words == 0 ? 0 : (double) forms.functionWords(line) / words);
     }
-
-    private static final long FNV_OFFSET = MatchingForm.TERM_HASH_OFFSET;
-    private static final long FNV_PRIME = MatchingForm.TERM_HASH_PRIME;
 
     private static boolean hasLetter(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -294,6 +284,14 @@ public final class StructureFinder {
             }
         }
         return false;
+    }
+
+    private static int totalLength(List<String> texts) {
+        int length = 0;
+        for (String t : texts) {
+            length += t.length();
+        }
+        return length;
     }
 
     static boolean endsSentence(String text) {
@@ -360,7 +358,8 @@ public final class StructureFinder {
     /** Whether {@code text}, or what is left of it once a dateline is taken off, has a standfirst's shape. */
     private boolean couldBeSubtitle(String text) {
         Dateline d = Dateline.find(text);
-        return isSubtitle(analyze(d == null ? text : d.rest()));
+        String rest = d == null ? text : d.rest();
+        return isSubtitle(analyze(rest, new FoldedLines(stopwords, rest.length(), 1)));
     }
 
     /** Context-removed lines take the reason of the chrome block they sit in. */
@@ -508,7 +507,7 @@ public final class StructureFinder {
      * separator, a wire service's name, the headline repeated without it elsewhere on the page, the tail found
      * as a short line elsewhere on the page, or a tail that mixes letters with digits or is a domain.
      */
-    private String[] splitSuffix(String title, List<String> texts, int t) {
+    private String[] splitSuffix(String title, List<String> texts, FoldedLines forms, int t) {
         if (title.length() > MAX_TITLE_CHARS) {
             return null;             // keeps the lazy pattern below linear in practice
         }
@@ -532,7 +531,7 @@ public final class StructureFinder {
                 return null;
             }
         }
-        boolean evidence = pipe || agencies.isOnlyAgencies(tail) || tail.matches(".*\\p{L}.*\\d.*|.*\\d.*\\p{L}.*|.*\\.[a-zA-Z]{2,}");
+        boolean evidence = pipe || agencies.isOnlyAgencies(tail) || NAME_EVIDENCE.matcher(tail).matches();
         String headKey = key(head);
         String tailKey = key(tail);
         for (int i = 0; i < texts.size() && !evidence; i++) {
@@ -542,7 +541,7 @@ public final class StructureFinder {
             if (texts.get(i).length() > 2 * title.length() + 16) {
                 continue;
             }
-            String k = key(texts.get(i));
+            String k = forms.wordChars(i);
             evidence = k.equals(headKey) || k.equals(tailKey)
                     || (tailKey.length() >= 4 && k.length() <= tailKey.length() + 12 && k.contains(tailKey));
         }

@@ -196,8 +196,18 @@ public final class MatchingForm {
 
     /** A growable list of term hashes, reusable across calls to avoid allocation. */
     public static final class TermHashes {
-        private long[] values = new long[256];
+        private long[] values;
         private int size;
+
+        /** An empty list with room for 256 hashes. */
+        public TermHashes() {
+            this(256);
+        }
+
+        /** An empty list with room for {@code capacity} hashes. */
+        public TermHashes(int capacity) {
+            values = new long[Math.max(capacity, 4)];
+        }
 
         /** Empties the list. */
         public void clear() {
@@ -210,6 +220,16 @@ public final class MatchingForm {
                 values = java.util.Arrays.copyOf(values, size * 2);
             }
             values[size++] = h;
+        }
+
+        /** Appends {@code hashes[from]} (inclusive) to {@code hashes[to]} (exclusive). */
+        public void addAll(long[] hashes, int from, int to) {
+            int count = to - from;
+            if (size + count > values.length) {
+                values = java.util.Arrays.copyOf(values, Math.max(size + count, values.length * 2));
+            }
+            System.arraycopy(hashes, from, values, size, count);
+            size += count;
         }
 
         /** How many hashes the last call wrote. */

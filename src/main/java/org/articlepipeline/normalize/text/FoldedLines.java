@@ -1,0 +1,274 @@
+package org.articlepipeline.normalize.text;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Lines in {@link MatchingForm}, each folded once for every stage that reads it: structure analysis counts its
+ * words and function words, the content hash reads its UTF-8, the fingerprint its term hashes and the article
+ * its word count. Folding a line once instead of once per stage is what this class is for.
+ *
+ * <p>Per line it keeps:
+ * <ul>
+ *   <li>its matching form followed by a line feed, all lines in one buffer; {@link #digest} feeds their
+ *       UTF-8 to the content hash;</li>
+ *   <li>the {@link MatchingForm#termHashes term hashes} of its terms;</li>
+ *   <li>{@link #words}: its terms holding a letter, and {@link #functionWords}: how many of those are
+ *       {@link Stopwords stopwords};</li>
+ *   <li>{@link #tokens}: its space-separated tokens holding a letter or digit, the unit of an article's word
+ *       count (read on the line as written, not folded).</li>
+ * </ul>
+ * Storage is a few arrays shared by all lines, so once they have grown a line costs no allocation.
+ * Instances are not thread-safe: one per page.
+ */
+public final class FoldedLines {
+
+    // Per-line facts, STRIDE ints per line in one array.
+    private static final int FOLDED_END = 0;
+    private static final int TERMS_END = 1;
+    private static final int WORDS = 2;
+    private static final int FUNCTION_WORDS = 3;
+    private static final int TOKENS = 4;
+    private static final int STRIDE = 5;
+
+    private final Stopwords stopwords;
+    /** The term hashes of every line, in order. */
+    private long[] terms;
+    private int termCount;
+    private int[] facts;
+    private int size;
+    /** The matching form of every line, each followed by a line feed. */
+    private char[] folded;
+    private int foldedLength;
+    /** The line being folded, copied out of its string in bulk so the loop reads array elements. */
+    private char[] chars;
+
+    /**
+     * Room for about {@code chars} chars of text in {@code lines} lines, so that a page sized up front never
+     * grows its buffers; function words are counted against {@code stopwords}.
+     */
+    public FoldedLines(Stopwords stopwords, int chars, int lines) {
+        this.stopwords = stopwords;
+        this.terms = new long[chars / 5 + lines + 1];
+        this.facts = new int[(lines + 1) * STRIDE];
+        this.folded = new char[chars + lines + 1];
+        this.chars = new char[Math.min(chars, 512)];
+    }
+
+    /** Folds {@code line} and appends it. */
+    public void add(String line) {
+        int n = line.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        char[] in = chars;
+        line.getChars(0, n, in, 0);
+        ensureFolded(foldedLength + n + 1);
+        char[] out = folded;
+        int at = foldedLength;
+        // A line has fewer terms than half its chars, plus one.
+        ensureTerms(termCount + n / 2 + 1);
+        long[] hashes = terms;
+        int termsAt = termCount;
+        int words = 0;
+        int functionWords = 0;
+        int tokens = 0;
+        boolean inToken = false;
+        long h = MatchingForm.TERM_HASH_OFFSET;
+        boolean inTerm = false;
+        boolean letter = false;
+        for (int i = 0; i <= n; i++) {
+            char raw = i < n ? in[i] : '\n';
+            char c = MatchingForm.fold(raw);
+            if (c == MatchingForm.DROP) {
+                // Dropped from the matching form, but tatweel and two small Quranic letters are letters as
+                // written, and the word count reads the line as written.
+                if (!inToken && MatchingForm.isWordChar(raw)) {
+                    tokens++;
+                    inToken = true;
+                }
+                continue;
+            }
+            // Every char the fold keeps is a word char exactly when it was one as written, and only a space
+            // folds to a space: the word count can read the folded char.
+            if (MatchingForm.isWordChar(c)) {
+                if (!inToken) {
+                    tokens++;
+                    inToken = true;
+                }
+                h = (h ^ c) * MatchingForm.TERM_HASH_PRIME;
+                inTerm = true;
+                letter |= c > '9' || c < '0';
+            } else {
+                inToken &= c != ' ';
+                if (inTerm) {
+                    hashes[termsAt++] = h;
+                    if (letter) {
+                        words++;
+                        if (stopwords.isStopwordHash(h)) {
+                            functionWords++;
+                        }
+                    }
+                    h = MatchingForm.TERM_HASH_OFFSET;
+                    inTerm = false;
+                    letter = false;
+                }
+            }
+            out[at++] = c;
+        }
+        foldedLength = at;
+        termCount = termsAt;
+        int f = newLine();
+        facts[f + WORDS] = words;
+        facts[f + FUNCTION_WORDS] = functionWords;
+        facts[f + TOKENS] = tokens;
+    }
+
+    /** Appends line {@code line} of {@code from} as it was folded there. */
+    public void addCopy(FoldedLines from, int line) {
+        int f = line * STRIDE;
+        int foldedStart = from.start(line, FOLDED_END);
+        int length = from.facts[f + FOLDED_END] - foldedStart;
+        ensureFolded(foldedLength + length);
+        System.arraycopy(from.folded, foldedStart, folded, foldedLength, length);
+        foldedLength += length;
+        int termsStart = from.start(line, TERMS_END);
+        int count = from.facts[f + TERMS_END] - termsStart;
+        ensureTerms(termCount + count);
+        System.arraycopy(from.terms, termsStart, terms, termCount, count);
+        termCount += count;
+        int to = newLine();
+        facts[to + WORDS] = from.facts[f + WORDS];
+        facts[to + FUNCTION_WORDS] = from.facts[f + FUNCTION_WORDS];
+        facts[to + TOKENS] = from.facts[f + TOKENS];
+    }
+
+    /**
+     * The terms of line {@code line}, as strings: the same as {@link MatchingForm#terms} of the line, read off
+     * its folded chars instead of folding it again.
+     */
+    public List<String> terms(int line) {
+        int end = facts[line * STRIDE + FOLDED_END];
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = start(line, FOLDED_END); i < end; i++) {
+            boolean word = MatchingForm.isWordChar(folded[i]);
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
+                out.add(new String(folded, start, i - start));
+                start = -1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The letters and digits of the matching form of line {@code line}, nothing else: what two lines share
+     * when they are the same line but for spacing and punctuation.
+     */
+    public String wordChars(int line) {
+        int start = start(line, FOLDED_END);
+        int end = facts[line * STRIDE + FOLDED_END];
+        StringBuilder out = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            if (MatchingForm.isWordChar(folded[i])) {
+                out.append(folded[i]);
+            }
+        }
+        return out.toString();
+    }
+
+    /** How many terms all lines have together. */
+    public int termCount() {
+        return termCount;
+    }
+
+    /** How many lines there are. */
+    public int size() {
+        return size;
+    }
+
+    /** How many terms of line {@code line} hold a letter (digit-only terms are numbers, not words). */
+    public int words(int line) {
+        return facts[line * STRIDE + WORDS];
+    }
+
+    /** How many of the {@link #words} of line {@code line} are function words. */
+    public int functionWords(int line) {
+        return facts[line * STRIDE + FUNCTION_WORDS];
+    }
+
+    /** How many space-separated tokens of line {@code line} hold a letter or digit. */
+    public int tokens(int line) {
+        return facts[line * STRIDE + TOKENS];
+    }
+
+    /**
+     * Feeds the UTF-8 of every line's matching form, each followed by a line feed, to {@code digest}, through a
+     * small buffer. Surrogates (rare in articles) go out as 3-byte units, CESU-8 style: stable and lossless.
+     */
+    public void digest(MessageDigest digest) {
+        byte[] buf = new byte[1024];
+        int len = 0;
+        for (int i = 0; i < foldedLength; i++) {
+            char c = folded[i];
+            if (len > buf.length - 3) {
+                digest.update(buf, 0, len);
+                len = 0;
+            }
+            if (c < 0x80) {
+                buf[len++] = (byte) c;
+            } else if (c < 0x800) {
+                buf[len++] = (byte) (0xC0 | (c >> 6));
+                buf[len++] = (byte) (0x80 | (c & 0x3F));
+            } else {
+                buf[len++] = (byte) (0xE0 | (c >> 12));
+                buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                buf[len++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        digest.update(buf, 0, len);
+    }
+
+    /**
+     * The term hashes of all lines, in order, into {@code out} (cleared first): the same as
+     * {@link MatchingForm#termHashes} of the lines joined by line feeds.
+     */
+    public MatchingForm.TermHashes termHashes(MatchingForm.TermHashes out) {
+        out.clear();
+        out.addAll(terms, 0, termCount);
+        return out;
+    }
+
+    /** Where line {@code line} starts in the buffer whose line ends are fact {@code end}: where the last one ended. */
+    private int start(int line, int end) {
+        return line == 0 ? 0 : facts[(line - 1) * STRIDE + end];
+    }
+
+    /** Records the ends of a line just written and returns the index of its facts. */
+    private int newLine() {
+        if ((size + 1) * STRIDE > facts.length) {
+            facts = Arrays.copyOf(facts, facts.length * 2);
+        }
+        int f = size * STRIDE;
+        facts[f + FOLDED_END] = foldedLength;
+        facts[f + TERMS_END] = termCount;
+        size++;
+        return f;
+    }
+
+    private void ensureTerms(int capacity) {
+        if (capacity > terms.length) {
+            terms = Arrays.copyOf(terms, Math.max(capacity, terms.length * 2));
+        }
+    }
+
+    private void ensureFolded(int capacity) {
+        if (capacity > folded.length) {
+            folded = Arrays.copyOf(folded, Math.max(capacity, folded.length * 2));
+        }
+    }
+}

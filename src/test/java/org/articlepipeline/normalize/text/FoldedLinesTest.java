@@ -1,0 +1,89 @@
+package org.articlepipeline.normalize.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FoldedLinesTest {
+
+    private static final Stopwords STOPWORDS = Stopwords.defaults();
+    private final MatchingForm form = new MatchingForm();
+
+    private static FoldedLines fold(List<String> lines) {
+        FoldedLines folded = new FoldedLines(STOPWORDS, 0, 0);
+        lines.forEach(folded::add);
+        return folded;
+    }
+
+    @Test
+    void digestsTheUtf8MatchingFormOfEachLineAndALineFeed() throws Exception {
+        List<String> lines = List.of("قالَ الرئيسُ إنّ «الأمم المتحدة» مستعدة.", "Le Président a dit « oui ».", "٢٠١٥");
+        StringBuilder expected = new StringBuilder();
+        lines.forEach(l -> expected.append(form.normalize(l)).append('\n'));
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        fold(lines).digest(sha);
+        assertEquals(hex(expected.toString()), HexFormat.of().formatHex(sha.digest()));
+    }
+
+    @Test
+    void collectsTheSameTermHashesAsTheMatchingFormOfTheJoinedLines() {
+        List<String> lines = List.of("قالَ الرئيسُ: «نعم»", "Le Président a dit « oui ».", "٢٠١٥");
+        MatchingForm.TermHashes folded = fold(lines).termHashes(new MatchingForm.TermHashes());
+        MatchingForm.TermHashes direct = form.termHashes(String.join("\n\n", lines), new MatchingForm.TermHashes());
+        assertEquals(direct.size(), folded.size());
+        for (int i = 0; i < direct.size(); i++) {
+            assertEquals(direct.get(i), folded.get(i));
+        }
+    }
+
+    @Test
+    void countsTokensHoldingALetterOrDigit() {
+        FoldedLines folded = fold(List.of("قال — الرئيس 2015 «نعم»", "", "Le Président a dit « oui »."));
+        assertEquals(4, folded.tokens(0));
+        assertEquals(0, folded.tokens(1));
+        assertEquals(5, folded.tokens(2));
+    }
+
+    @Test
+    void countsWordsWithALetterAndTheFunctionWordsAmongThem() {
+        FoldedLines folded = fold(List.of("the cat sat on 2015 mats"));
+        assertEquals(5, folded.words(0));            // 2015 is a number, not a word
+        assertEquals(2, folded.functionWords(0));    // the, on
+    }
+
+    @Test
+    void readsTheSameTermsAndWordCharsAsTheMatchingForm() {
+        List<String> lines = List.of("قالَ الرئيسُ: «نعم»", "", "Le Président a dit « oui ».", "ـ٢٠١٥ ـ", "a\u200Cb c\u0640d");
+        FoldedLines folded = fold(lines);
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(form.terms(lines.get(i)), folded.terms(i), lines.get(i));
+            assertEquals(String.join("", form.terms(lines.get(i))), folded.wordChars(i), lines.get(i));
+        }
+    }
+
+    @Test
+    void aCopiedLineIsTheLineFoldedAgain() throws Exception {
+        FoldedLines page = fold(List.of("عنوان", "قالَ الرئيسُ: «نعم»", "Share"));
+        FoldedLines body = new FoldedLines(STOPWORDS, 0, 0);
+        body.addCopy(page, 1);
+        body.add("Le Président a dit « oui ».");
+        FoldedLines direct = fold(List.of("قالَ الرئيسُ: «نعم»", "Le Président a dit « oui »."));
+        MessageDigest a = MessageDigest.getInstance("SHA-256");
+        MessageDigest b = MessageDigest.getInstance("SHA-256");
+        body.digest(a);
+        direct.digest(b);
+        assertEquals(HexFormat.of().formatHex(b.digest()), HexFormat.of().formatHex(a.digest()));
+        assertEquals(direct.termHashes(new MatchingForm.TermHashes()).size(),
+                body.termHashes(new MatchingForm.TermHashes()).size());
+        assertEquals(direct.words(0), body.words(0));
+        assertEquals(direct.tokens(0), body.tokens(0));
+    }
+
+    private static String hex(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+}
