@@ -76,9 +76,9 @@ public final class IndexHandler implements RequestStreamHandler {
         String event = "{\"Records\":[{\"eventName\":\"INSERT\",\"eventSource\":\"aws:dynamodb\",\"dynamodb\":"
                 + "{\"Keys\":{\"pk\":{\"S\":\"A#prime\"},\"sk\":{\"S\":\"A\"}},\"NewImage\":{\"pk\":{\"S\":\"A#prime\"},"
                 + "\"searchTerms\":{\"SS\":[\"prime#1\"]},\"wordCount\":{\"N\":\"1\"}},\"SequenceNumber\":\"1\"}}]}";
-        List<ItemChange> changes = new TableStreamEvents(json).read(
-                new java.io.ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)));
-        new TableStreamEvents(json).write(changes, "arn:prime", "prime", new ByteArrayOutputStream());
+        TableStreamEvents events = new TableStreamEvents(json);
+        List<ItemChange> changes = events.read(new java.io.ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)));
+        events.write(changes, "arn:prime", "prime", new ByteArrayOutputStream());
     }
 
     private static ArticleIndexer indexerFor(AwsClients clients, Map<String, String> environment) {

@@ -1,8 +1,6 @@
 package org.articlepipeline.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -183,16 +181,14 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     private static byte[] invoke(RequestStreamHandler function, String name, byte[] event, Consumer<String> log) {
-        ByteArrayOutputStream result = new ByteArrayOutputStream();
         try {
-            function.handleRequest(new ByteArrayInputStream(event), result, new LocalContext(name, 300_000, log));
-        } catch (IOException | RuntimeException e) {
+            return LocalInvocation.invoke(function, name, event, log);
+        } catch (RuntimeException e) {
             // Lambda would retry and then hand the event to the failure queue; locally the log says it.
             log.accept("{\"level\":\"ERROR\",\"message\":\"" + name + " failed\",\"error\":\""
                     + String.valueOf(e).replace("\"", "'") + "\"}");
-            throw e instanceof RuntimeException r ? r : new UncheckedIOException((IOException) e);
+            throw e;
         }
-        return result.toByteArray();
     }
 
     /**

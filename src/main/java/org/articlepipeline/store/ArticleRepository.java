@@ -179,7 +179,8 @@ public final class ArticleRepository {
         knownDays.add(day);
     }
 
-    static Map<String, AttributeValue> articleKey(String id) {
+    /** The key of article {@code id}'s item. */
+    public static Map<String, AttributeValue> articleKey(String id) {
         return Map.of(TableLayout.PK, s(TableLayout.articlePk(id)), TableLayout.SK, s(TableLayout.ARTICLE_SK));
     }
 

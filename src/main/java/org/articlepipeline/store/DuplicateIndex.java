@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.articlepipeline.normalize.Fingerprint;
 import org.articlepipeline.normalize.fingerprint.LshBands;
@@ -133,7 +132,8 @@ public final class DuplicateIndex {
         }
         Set<String> candidates = new LinkedHashSet<>();
         for (CompletableFuture<QueryResponse> bucket : buckets) {
-            for (Map<String, AttributeValue> item : join(bucket).items()) {
+            // SearchIndex.join rethrows the SDK's own exception, as a sequential query would have thrown it.
+            for (Map<String, AttributeValue> item : SearchIndex.join(bucket).items()) {
                 String candidate = item.get(TableLayout.SK).s();
                 if (!candidate.equals(id) && candidates.size() < MAX_CANDIDATES) {
                     candidates.add(candidate);
@@ -143,18 +143,6 @@ public final class DuplicateIndex {
         List<NearDuplicate> found = verify(fingerprint, candidates);
         replaceRelations(id, found);
         return found;
-    }
-
-    private static QueryResponse join(CompletableFuture<QueryResponse> query) {
-        try {
-            return query.join();
-        } catch (CompletionException e) {
-            // Rethrow the SDK's own exception, so callers see the same failure as a sequential query.
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     /** Removes {@code id} from the band items of {@code fingerprint} and every relation it is part of. */

@@ -19,7 +19,7 @@ import org.articlepipeline.index.event.TableStreamEvents;
 import org.articlepipeline.local.LocalPipeline;
 import org.articlepipeline.lookup.LookupHandler;
 import org.articlepipeline.store.ArticleId;
-import org.articlepipeline.store.TableLayout;
+import org.articlepipeline.store.ArticleRepository;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.core.sync.RequestBody;
 
@@ -235,8 +235,7 @@ public final class ColdStartBench {
      * runs on it (claim, 32 band queries, relations, postings, count), as for a new article.
      */
     private static byte[] indexEvent(LocalPipeline stack, String id) throws IOException {
-        Map<String, AttributeValue> key = Map.of(TableLayout.PK, AttributeValue.fromS(TableLayout.articlePk(id)),
-                TableLayout.SK, AttributeValue.fromS(TableLayout.ARTICLE_SK));
+        Map<String, AttributeValue> key = ArticleRepository.articleKey(id);
         Map<String, AttributeValue> item = new AwsClients(stack.environment()).dynamoDb()
                 .getItem(b -> b.tableName(stack.settings().tableName()).key(key)).item();
         java.io.ByteArrayOutputStream event = new java.io.ByteArrayOutputStream();

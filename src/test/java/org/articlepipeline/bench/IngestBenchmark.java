@@ -24,6 +24,7 @@ import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.index.IndexHandler;
 import org.articlepipeline.ingest.IngestHandler;
 import org.articlepipeline.local.LocalContext;
+import org.articlepipeline.local.LocalInvocation;
 import org.articlepipeline.local.LocalPipeline;
 import org.articlepipeline.local.TableStreamSource;
 import org.articlepipeline.store.ArticleTable;
@@ -90,16 +91,7 @@ public final class IngestBenchmark {
         AwsClients streamClients = new AwsClients(environment);
         TableStreamSource stream = new TableStreamSource(streamClients.newDynamoDbStreams(),
                 streamClients.dynamoDb().describeTable(b -> b.tableName(name)).table().latestStreamArn(), "us-east-1",
-                event -> {
-                    ByteArrayOutputStream answer = new ByteArrayOutputStream();
-                    try {
-                        indexer.handleRequest(new ByteArrayInputStream(event), answer,
-                                new LocalContext("IndexFunction", 60_000, line -> { }));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                    return answer.toByteArray();
-                }, line -> { });
+                event -> LocalInvocation.invoke(indexer, "IndexFunction", event, line -> { }), line -> { });
         long[] latencies = new long[count];
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long started = System.nanoTime();

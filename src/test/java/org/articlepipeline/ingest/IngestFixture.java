@@ -1,9 +1,9 @@
 package org.articlepipeline.ingest;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.index.event.ItemChange;
 import org.articlepipeline.index.event.TableStreamEvents;
-import org.articlepipeline.local.LocalContext;
+import org.articlepipeline.local.LocalInvocation;
 import org.articlepipeline.local.LocalPipeline;
 import org.articlepipeline.local.TableStreamSource;
 import org.articlepipeline.store.ArticleId;
@@ -24,7 +24,6 @@ import org.articlepipeline.store.ArticleRecord;
 import org.articlepipeline.store.ArticleRepository;
 import org.articlepipeline.store.ArticleTable;
 import org.articlepipeline.store.DuplicateIndex;
-import org.articlepipeline.store.TableLayout;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -70,15 +69,8 @@ final class IngestFixture {
         this.listing = new org.articlepipeline.store.ArticleListing(dynamoDb, name, repository, Runnable::run);
         String streamArn = dynamoDb.describeTable(b -> b.tableName(name)).table().latestStreamArn();
         org.articlepipeline.index.IndexHandler index = new org.articlepipeline.index.IndexHandler(this.environment);
-        this.changes = new TableStreamSource(clients.newDynamoDbStreams(), streamArn, "us-east-1", event -> {
-            try {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                index.handleRequest(new ByteArrayInputStream(event), out, new LocalContext("IndexFunction", 60_000, line -> { }));
-                return out.toByteArray();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, line -> { });
+        this.changes = new TableStreamSource(clients.newDynamoDbStreams(), streamArn, "us-east-1",
+                event -> LocalInvocation.invoke(index, "IndexFunction", event, line -> { }), line -> { });
     }
 
     /** Runs the index step over every change of the table not indexed yet. */
@@ -92,37 +84,26 @@ final class IngestFixture {
      * deliver them a second time.
      */
     JsonNode invokeWithoutIndexing(JsonNode event) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler().handleRequest(new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), out,
-                    new LocalContext("IngestFunction", 60_000, line -> { }));
-            return MAPPER.readTree(out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return call(handler(), "IngestFunction", json(event));
     }
 
     /** The stream record of the article item under {@code key} appearing as it is now. */
     ItemChange insertOf(String key, String sequenceNumber) {
-        Map<String, AttributeValue> itemKey = Map.of(TableLayout.PK, AttributeValue.fromS(TableLayout.articlePk(idOf(key))),
-                TableLayout.SK, AttributeValue.fromS(TableLayout.ARTICLE_SK));
+        Map<String, AttributeValue> itemKey = ArticleRepository.articleKey(idOf(key));
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(settings.tableName()).key(itemKey)).item();
         return new ItemChange("INSERT", sequenceNumber, itemKey, Map.of(), item);
     }
 
     /** Hands {@code changes} to {@code handler} as Lambda's stream trigger would; returns its answer. */
     JsonNode deliver(org.articlepipeline.index.IndexHandler handler, java.util.List<ItemChange> changes) {
+        ByteArrayOutputStream event = new ByteArrayOutputStream();
         try {
-            ByteArrayOutputStream event = new ByteArrayOutputStream();
             new TableStreamEvents(new com.fasterxml.jackson.core.JsonFactory()).write(changes,
                     "arn:aws:dynamodb:us-east-1:000000000000:table/" + settings.tableName() + "/stream/test", "us-east-1", event);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(event.toByteArray()), out,
-                    new LocalContext("IndexFunction", 60_000, line -> { }));
-            return MAPPER.readTree(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return call(handler, "IndexFunction", event.toByteArray());
     }
 
     org.articlepipeline.index.IndexHandler indexHandlerWith(ExecutionInterceptor interceptor) {
@@ -199,14 +180,25 @@ final class IngestFixture {
     /** Invokes {@code handler} with {@code event}, then lets the index step catch up, even after a failure. */
     JsonNode invoke(IngestHandler handler, JsonNode event) {
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(new ByteArrayInputStream(MAPPER.writeValueAsBytes(event)), out,
-                    new LocalContext("IngestFunction", 60_000, line -> { }));
-            return MAPPER.readTree(out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return call(handler, "IngestFunction", json(event));
         } finally {
             index();
+        }
+    }
+
+    private static JsonNode call(RequestStreamHandler handler, String functionName, byte[] event) {
+        try {
+            return MAPPER.readTree(LocalInvocation.invoke(handler, functionName, event, line -> { }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] json(JsonNode event) {
+        try {
+            return MAPPER.writeValueAsBytes(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
