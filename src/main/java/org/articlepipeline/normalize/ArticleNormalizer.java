@@ -49,6 +49,8 @@ public final class ArticleNormalizer {
     private final StructureFinder structure;
     private final ArticleDescriber describer;
     private final MatchingForm form;
+    /** Only ever cloned, see {@link #newSha256}. */
+    private final MessageDigest sha256 = sha256();
 
     /** A normalizer with the default settings (10 MB cap). */
     public ArticleNormalizer() {
@@ -114,8 +116,7 @@ public final class ArticleNormalizer {
         List<String> paragraphs = page.paragraphs();
         String body = String.join("\n\n", paragraphs);
         FoldedLines bodyForm = page.bodyForm();
-        String contentHash = contentHash(bodyForm);
-        MatchingForm.TermHashes termHashes = bodyForm.termHashes(new MatchingForm.TermHashes(bodyForm.termCount()));
+        String contentHash = contentHash(bodyForm, newSha256());
         int wpm = isArabicScript(d.language()) ? ARABIC_SCRIPT_WPM : DEFAULT_WPM;
         int wordCount = countWords(bodyForm);
         return new NormalizationResult.Accepted(new NormalizedArticle(
@@ -123,22 +124,36 @@ public final class ArticleNormalizer {
                 page.dateline() == null ? null : page.dateline().place(), publishedAt, d.language(),
                 text.encoding(), paragraphs, body, wordCount, paragraphs.size(),
                 body.codePointCount(0, body.length()), (wordCount + wpm - 1) / wpm,
-                contentHash, new MinHasher(form).fingerprint(termHashes), page.removed()));
+                contentHash, new MinHasher(form).fingerprint(bodyForm), page.removed()));
     }
 
     /**
      * SHA-256 hex of the matching form of the body paragraphs, each followed by a line feed: page chrome and
      * title do not change it.
      */
-    static String contentHash(FoldedLines body) {
-        MessageDigest sha;
+    static String contentHash(FoldedLines body, MessageDigest sha) {
+        body.digest(sha);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /**
+     * A fresh SHA-256 digest, cloned from {@link #sha256}: a provider lookup per page costs more than a small
+     * article's whole content hash. The prototype itself is never updated, so sharing it is thread-safe.
+     */
+    private MessageDigest newSha256() {
         try {
-            sha = MessageDigest.getInstance("SHA-256");
+            return (MessageDigest) sha256.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
-        body.digest(sha);
-        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Whitespace-separated tokens holding a letter or digit, over all lines of {@code body}. */

@@ -23,7 +23,7 @@ class ArticleNormalizerTest {
         }
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-        assertEquals(expected, ArticleNormalizer.contentHash(folded(paragraphs)));
+        assertEquals(expected, ArticleNormalizer.contentHash(folded(paragraphs), MessageDigest.getInstance("SHA-256")));
     }
 
     @Test
@@ -31,7 +31,7 @@ class ArticleNormalizerTest {
         String p = "كلمة عربية طويلة ".repeat(2000);
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest((new MatchingForm().normalize(p) + "\n").getBytes(StandardCharsets.UTF_8)));
-        assertEquals(expected, ArticleNormalizer.contentHash(folded(List.of(p))));
+        assertEquals(expected, ArticleNormalizer.contentHash(folded(List.of(p)), MessageDigest.getInstance("SHA-256")));
     }
 
     @Test

@@ -2,7 +2,9 @@ package org.articlepipeline.normalize.fingerprint;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import org.articlepipeline.normalize.Fingerprint;
+import org.articlepipeline.normalize.text.FoldedLines;
 import org.articlepipeline.normalize.text.MatchingForm;
 
 /**
@@ -52,16 +54,24 @@ public final class MinHasher {
      * callers that fold the text once for several purposes.
      */
     public Fingerprint fingerprint(MatchingForm.TermHashes terms) {
-        int count = terms.size();
+        return fingerprint(terms::get, terms.size());
+    }
+
+    /** The fingerprint of the lines of {@code text}, read off the term hashes their folding computed. */
+    public Fingerprint fingerprint(FoldedLines text) {
+        return fingerprint(text::termHash, text.termCount());
+    }
+
+    private Fingerprint fingerprint(IntToLongFunction terms, int count) {
         Arrays.fill(mins, Long.MAX_VALUE);
         if (count == 0) {
             return new Fingerprint(new int[SLOTS]);
         }
         if (count == 1) {
-            add(mix(terms.get(0)));
+            add(mix(terms.applyAsLong(0)));
         }
         for (int i = 1; i < count; i++) {
-            add(mix(terms.get(i - 1) * 0x9E3779B97F4A7C15L + terms.get(i)));
+            add(mix(terms.applyAsLong(i - 1) * 0x9E3779B97F4A7C15L + terms.applyAsLong(i)));
         }
         int[] values = new int[SLOTS];
         for (int slot = 0; slot < SLOTS; slot++) {

@@ -253,14 +253,12 @@ public final class StructureFinder {
                 dateline = null;
             }
         }
-        FoldedLines body = new FoldedLines(stopwords, totalLength(paragraphs), paragraphs.size());
-        for (int p = 0; p < paragraphs.size(); p++) {
-            if (p == 0 && dateline != null) {
-                body.add(paragraphs.get(0));     // the first paragraph lost its dateline: fold what is left
-            } else {
-                body.addCopy(forms, paragraphLines[p]);
-            }
+        if (dateline != null) {
+            // The first paragraph lost its dateline: fold what is left, and take that line instead.
+            forms.add(paragraphs.get(0));
+            paragraphLines[0] = forms.size() - 1;
         }
+        FoldedLines body = forms.select(paragraphLines, paragraphs.size());
         return new PageStructure(title, suffix, subtitle, dateline, paragraphs, removed, body);
     }
 

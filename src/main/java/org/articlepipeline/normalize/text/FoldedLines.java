@@ -50,11 +50,18 @@ public final class FoldedLines {
      * grows its buffers; function words are counted against {@code stopwords}.
      */
     public FoldedLines(Stopwords stopwords, int chars, int lines) {
-        this.stopwords = stopwords;
-        this.terms = new long[chars / 5 + lines + 1];
-        this.facts = new int[(lines + 1) * STRIDE];
-        this.folded = new char[chars + lines + 1];
+        // A line of n chars has at most n / 2 + 1 terms; a page has about one per five or six chars, and the
+        // last long paragraph asks for its worst case before it is folded: size for that, not for a regrowth.
+        this(stopwords, chars + lines + 1, chars / 3 + lines + 1, lines + 1);
         this.chars = new char[Math.min(chars, 512)];
+    }
+
+    private FoldedLines(Stopwords stopwords, int foldedCapacity, int termCapacity, int lineCapacity) {
+        this.stopwords = stopwords;
+        this.terms = new long[termCapacity];
+        this.facts = new int[lineCapacity * STRIDE];
+        this.folded = new char[foldedCapacity];
+        this.chars = new char[0];
     }
 
     /** Folds {@code line} and appends it. */
@@ -79,28 +86,29 @@ public final class FoldedLines {
         long h = MatchingForm.TERM_HASH_OFFSET;
         boolean inTerm = false;
         boolean letter = false;
-        for (int i = 0; i <= n; i++) {
-            char raw = i < n ? in[i] : '\n';
-            char c = MatchingForm.fold(raw);
-            if (c == MatchingForm.DROP) {
+        for (int i = 0; i < n; i++) {
+            char raw = in[i];
+            int entry = raw < ENTRIES_END ? ENTRIES[raw] : entry(raw);
+            if (entry < 0) {
                 // Dropped from the matching form, but tatweel and two small Quranic letters are letters as
                 // written, and the word count reads the line as written.
-                if (!inToken && MatchingForm.isWordChar(raw)) {
+                if (!inToken && (entry & RAW_WORD) != 0) {
                     tokens++;
                     inToken = true;
                 }
                 continue;
             }
+            char c = (char) entry;
             // Every char the fold keeps is a word char exactly when it was one as written, and only a space
             // folds to a space: the word count can read the folded char.
-            if (MatchingForm.isWordChar(c)) {
+            if ((entry & WORD) != 0) {
                 if (!inToken) {
                     tokens++;
                     inToken = true;
                 }
                 h = (h ^ c) * MatchingForm.TERM_HASH_PRIME;
                 inTerm = true;
-                letter |= c > '9' || c < '0';
+                letter |= (entry & LETTER) != 0;
             } else {
                 inToken &= c != ' ';
                 if (inTerm) {
@@ -118,12 +126,81 @@ public final class FoldedLines {
             }
             out[at++] = c;
         }
+        if (inTerm) {
+            // The line feed that ends every line ends its last term too.
+            hashes[termsAt++] = h;
+            if (letter) {
+                words++;
+                if (stopwords.isStopwordHash(h)) {
+                    functionWords++;
+                }
+            }
+        }
+        out[at++] = '\n';
         foldedLength = at;
         termCount = termsAt;
         int f = newLine();
         facts[f + WORDS] = words;
         facts[f + FUNCTION_WORDS] = functionWords;
         facts[f + TOKENS] = tokens;
+    }
+
+    /**
+     * {@link #entry} of every char of the Latin and Arabic blocks, computed once, so that folding a char and
+     * learning what it is costs the hot loop one load.
+     */
+    private static final char ENTRIES_END = '\u0700';
+    private static final int[] ENTRIES = entryTable();
+    /** Bit of an entry: the folded char is a letter or digit. */
+    private static final int WORD = 1 << 16;
+    /** Bit of an entry: the folded char is a word char other than an ASCII digit (a word, not a number). */
+    private static final int LETTER = 1 << 17;
+    /** Bit of an entry: the char as written is a word char (read for dropped chars only). */
+    private static final int RAW_WORD = 1 << 18;
+    /** Sign bit of an entry: the matching form drops the char. */
+    private static final int DROPPED = 1 << 31;
+
+    private static int[] entryTable() {
+        int[] t = new int[ENTRIES_END];
+        for (char c = 0; c < ENTRIES_END; c++) {
+            t[c] = entry(c);
+        }
+        return t;
+    }
+
+    /**
+     * Everything the fold loop asks of a char, packed in an int: its {@link MatchingForm#fold fold} in the low
+     * 16 bits and the {@link #WORD}, {@link #LETTER}, {@link #RAW_WORD} and {@link #DROPPED} bits.
+     */
+    private static int entry(char raw) {
+        char c = MatchingForm.fold(raw);
+        int entry = MatchingForm.isWordChar(raw) ? RAW_WORD : 0;
+        if (c == MatchingForm.DROP) {
+            return entry | DROPPED;
+        }
+        if (MatchingForm.isWordChar(c)) {
+            entry |= WORD | (c > '9' || c < '0' ? LETTER : 0);
+        }
+        return entry | c;
+    }
+
+    /**
+     * Lines {@code lines[0]} to {@code lines[count - 1]} of this page, in that order, as they were folded here:
+     * the body of an article without folding it again, in buffers of exactly its size.
+     */
+    public FoldedLines select(int[] lines, int count) {
+        int foldedChars = 0;
+        int termTotal = 0;
+        for (int i = 0; i < count; i++) {
+            int line = lines[i];
+            foldedChars += facts[line * STRIDE + FOLDED_END] - start(line, FOLDED_END);
+            termTotal += facts[line * STRIDE + TERMS_END] - start(line, TERMS_END);
+        }
+        FoldedLines selection = new FoldedLines(stopwords, foldedChars, termTotal, count);
+        for (int i = 0; i < count; i++) {
+            selection.addCopy(this, lines[i]);
+        }
+        return selection;
     }
 
     /** Appends line {@code line} of {@code from} as it was folded there. */
@@ -151,7 +228,7 @@ public final class FoldedLines {
      */
     public List<String> terms(int line) {
         int end = facts[line * STRIDE + FOLDED_END];
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(facts[line * STRIDE + TERMS_END] - start(line, TERMS_END));
         int start = -1;
         for (int i = start(line, FOLDED_END); i < end; i++) {
             boolean word = MatchingForm.isWordChar(folded[i]);
@@ -179,6 +256,11 @@ public final class FoldedLines {
             }
         }
         return out.toString();
+    }
+
+    /** The hash of term {@code i}, counting the terms of all lines in order. */
+    public long termHash(int i) {
+        return terms[i];
     }
 
     /** How many terms all lines have together. */
