@@ -86,19 +86,30 @@ public final class ArticleNormalizer {
     }
 
     private NormalizationResult run(byte[] content, ArticleOrigin origin) {
-        Decoded decoded = decoder.decode(content, origin == null ? null : origin.declaredContentType());
-        if (decoded instanceof Decoded.Failure failure) {
-            return new NormalizationResult.Rejected(failure.reason(), failure.detail());
+        // The common upload, plain UTF-8 text, is decoded and cleaned in one pass; everything else (legacy
+        // charsets, byte order marks, HTML, invalid bytes) goes through the stages one by one.
+        CleanText clean = null;
+        String encoding = "UTF-8";
+        if (decoder.readsAsUtf8WhenValid(content) && !declaredHtml(origin) && !mayOpenWithMarkup(content)) {
+            clean = cleaner.cleanUtf8(content);
         }
-        Decoded.Text text = (Decoded.Text) decoded;
-        String raw = text.text();
-        if (replacementShare(raw) > MAX_REPLACEMENT_SHARE) {
-            return new NormalizationResult.Rejected("undecodable",
-                    "the file does not decode as text in " + text.encoding() + " or any charset tried");
+        HtmlText html = null;
+        if (clean == null) {
+            Decoded decoded = decoder.decode(content, origin == null ? null : origin.declaredContentType());
+            if (decoded instanceof Decoded.Failure failure) {
+                return new NormalizationResult.Rejected(failure.reason(), failure.detail());
+            }
+            Decoded.Text text = (Decoded.Text) decoded;
+            encoding = text.encoding();
+            String raw = text.text();
+            if (replacementShare(raw) > MAX_REPLACEMENT_SHARE) {
+                return new NormalizationResult.Rejected("undecodable",
+                        "the file does not decode as text in " + encoding + " or any charset tried");
+            }
+            html = HtmlText.looksLikeHtml(raw) || declaredHtml(origin) && raw.indexOf('<') >= 0
+                    ? HtmlText.parse(raw) : null;
+            clean = cleaner.clean(html == null ? raw : html.text());
         }
-        HtmlText html = HtmlText.looksLikeHtml(raw) || declaredHtml(origin) && raw.indexOf('<') >= 0
-                ? HtmlText.parse(raw) : null;
-        CleanText clean = cleaner.clean(html == null ? raw : html.text());
         if (!hasLetter(clean.lines())) {
             return new NormalizationResult.Rejected("no-text", "the file holds no letters");
         }
@@ -122,7 +133,7 @@ public final class ArticleNormalizer {
         return new NormalizationResult.Accepted(new NormalizedArticle(
                 page.title(), page.subtitle(), source, d.sourceUrl(), d.agency(),
                 page.dateline() == null ? null : page.dateline().place(), publishedAt, d.language(),
-                text.encoding(), paragraphs, body, wordCount, paragraphs.size(),
+                encoding, paragraphs, body, wordCount, paragraphs.size(),
                 body.codePointCount(0, body.length()), (wordCount + wpm - 1) / wpm,
                 contentHash, new MinHasher(form).fingerprint(bodyForm), page.removed()));
     }
@@ -173,6 +184,20 @@ public final class ArticleNormalizer {
         String type = origin.declaredContentType() == null ? "" : origin.declaredContentType().toLowerCase(java.util.Locale.ROOT);
         String name = origin.fileName() == null ? "" : origin.fileName().toLowerCase(java.util.Locale.ROOT);
         return type.contains("html") || name.endsWith(".html") || name.endsWith(".htm");
+    }
+
+    /**
+     * Whether the first char after leading ASCII whitespace may be a {@code <} or more whitespace: only such
+     * pages can {@link HtmlText#looksLikeHtml look like HTML}, so any other page may skip that check. Unicode's
+     * other whitespace (U+1680, U+2000–U+205F, U+3000) starts with byte E1, E2 or E3 in UTF-8.
+     */
+    static boolean mayOpenWithMarkup(byte[] content) {
+        for (byte b : content) {
+            if (b != ' ' && (b < '\t' || b > '\r') && (b < 0x1C || b > 0x1F)) {
+                return b == '<' || b == (byte) 0xE1 || b == (byte) 0xE2 || b == (byte) 0xE3;
+            }
+        }
+        return true;
     }
 
     private static boolean isArabicScript(String language) {

@@ -1,7 +1,9 @@
 package org.articlepipeline.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -52,5 +54,26 @@ class ArticleNormalizerTest {
         FoldedLines lines = new FoldedLines(Stopwords.defaults(), 0, 0);
         paragraphs.forEach(lines::add);
         return lines;
+    }
+
+    @Test
+    void onlyPagesOpeningWithMarkupOrUnicodeWhitespaceAreCheckedForHtml() {
+        assertTrue(ArticleNormalizer.mayOpenWithMarkup("  \n<html>".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(ArticleNormalizer.mayOpenWithMarkup("\u2003<p>".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(ArticleNormalizer.mayOpenWithMarkup(" \t ".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(ArticleNormalizer.mayOpenWithMarkup(" قال <b>".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(ArticleNormalizer.mayOpenWithMarkup("\u00A0<p>".getBytes(StandardCharsets.UTF_8)),
+                "a no-break space is not whitespace to the HTML check");
+        assertFalse(ArticleNormalizer.mayOpenWithMarkup("News <b>".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anHtmlPageOpeningWithWhitespaceIsReadAsHtml() {
+        String page = "\n  <!DOCTYPE html><html><head><title>Le titre de la page</title></head><body>"
+                + "<p>Le ministre a déclaré mardi à Paris que la réunion était très importante pour la région.</p>"
+                + "</body></html>";
+        NormalizedArticle a = assertInstanceOf(NormalizationResult.Accepted.class, new ArticleNormalizer()
+                .normalize(page.getBytes(StandardCharsets.UTF_8), ArticleOrigin.ofFileName("p.txt"))).article();
+        assertFalse(a.text().contains("<"), a.text());
     }
 }

@@ -61,22 +61,81 @@ public final class TextCleaner {
 
     /** Cleans {@code text} into lines. */
     public CleanText clean(String s) {
-        List<String> lines = new ArrayList<>();
-        int invisibleLines = 0;
         // One bulk copy of the input, so the loop reads plain array elements rather than calling charAt.
         char[] in = s.toCharArray();
-        int n = in.length;
-        // The current line is built in a plain char array. It holds at most one char per input char read since
-        // the line began (a pending space is paid for by the space char that set it), so only presentation
-        // forms, which expand (U+FDFA is 18 letters), need to grow it.
+        return clean(in, null, in.length);
+    }
+
+    /**
+     * Decodes and cleans valid UTF-8 in one pass: the same rules as {@link #clean(String)} on the decoded text,
+     * without building the decoded text first. Decoding is a pass of its own that pays for every switch between
+     * ASCII spaces and Arabic letters again, and a page's time goes to such passes.
+     *
+     * <p>Only the common case is taken here: it returns null, having decided nothing, for bytes that are not
+     * valid UTF-8 (whatever a decoder would make of them is the decoder's business), for U+FFFD spelled in the
+     * page (the caller reads its share of the text), and for the zero-width non-joiner and Arabic presentation
+     * forms (rare, and with rules of their own). The caller then decodes the bytes and calls {@code clean}.
+     */
+    public CleanText cleanUtf8(byte[] bytes) {
+        return clean(null, bytes, bytes.length);
+    }
+
+    /**
+     * The one cleaning loop, over {@code chars}, or else over the UTF-8 {@code bytes} it decodes as it goes
+     * (then null when it meets what {@link #cleanUtf8} leaves to the general path).
+     */
+    private static CleanText clean(char[] chars, byte[] bytes, int n) {
+        List<String> lines = new ArrayList<>();
+        int invisibleLines = 0;
+        // The current line is built in a plain char array. It holds at most one char per input char (or byte)
+        // read since the line began (a pending space is paid for by the space that set it), so only
+        // presentation forms, which expand (U+FDFA is 18 letters), need to grow it.
         char[] line = new char[n + 32];
         int len = 0;
         boolean pendingSpace = false;
         boolean sawInvisible = false;
         // Whether a char NFC may touch went into the line: only then is the line checked for NFC.
         boolean mayChange = false;
-        for (int i = 0; i < n; i++) {
-            char c = in[i];
+        // The second half of a surrogate pair, when four bytes decoded to two chars.
+        char low = 0;
+        int i = 0;
+        while (i < n || low != 0) {
+            char c;
+            if (chars != null) {
+                c = chars[i++];
+            } else if (low != 0) {
+                c = low;
+                low = 0;
+            } else {
+                int b = bytes[i];
+                if (b >= 0) {
+                    c = (char) b;
+                    i++;
+                } else if (b >= -62 && b <= -33 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
+                    // C2..DF and a continuation byte: two bytes, U+0080..U+07FF (Arabic lives here)
+                    c = (char) (((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
+                    i += 2;
+                } else if ((b & 0xF0) == 0xE0 && i + 2 < n
+                        && (bytes[i + 1] & 0xC0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80) {
+                    c = (char) (((b & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F));
+                    if (c < 0x800 || Character.isSurrogate(c) || c == '\uFFFD') {
+                        return null;         // overlong, an encoded surrogate, or U+FFFD
+                    }
+                    i += 3;
+                } else if ((b & 0xF8) == 0xF0 && i + 3 < n && (bytes[i + 1] & 0xC0) == 0x80
+                        && (bytes[i + 2] & 0xC0) == 0x80 && (bytes[i + 3] & 0xC0) == 0x80) {
+                    int cp = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3F) << 12) | ((bytes[i + 2] & 0x3F) << 6)
+                            | (bytes[i + 3] & 0x3F);
+                    if (cp < 0x10000 || cp > Character.MAX_CODE_POINT) {
+                        return null;
+                    }
+                    c = Character.highSurrogate(cp);
+                    low = Character.lowSurrogate(cp);
+                    i += 4;
+                } else {
+                    return null;
+                }
+            }
             byte k = kind(c);
             if (k <= KEEP_MARK) {
                 // The common case (letters, digits, punctuation), decided before the switch.
@@ -88,6 +147,9 @@ public final class TextCleaner {
                 mayChange |= k == KEEP_MARK;
                 continue;
             }
+            if (chars == null && (k == ZWNJ || k == PRESENTATION)) {
+                return null;
+            }
             switch (k) {
                 case SPACE -> {
                     pendingSpace = true;
@@ -97,8 +159,8 @@ public final class TextCleaner {
                 }
                 case DROP -> sawInvisible = true;
                 case ZWNJ -> {
-                    if (len > 0 && !pendingSpace && i + 1 < n
-                            && Character.isLetter(line[len - 1]) && Character.isLetter(in[i + 1])) {
+                    if (len > 0 && !pendingSpace && i < n
+                            && Character.isLetter(line[len - 1]) && Character.isLetter(chars[i])) {
                         line[len++] = c;
                         mayChange = true;
                     } else {
@@ -106,7 +168,7 @@ public final class TextCleaner {
                     }
                 }
                 case NEWLINE -> {
-                    if (c == '\r' && i + 1 < n && in[i + 1] == '\n') {
+                    if (c == '\r' && i < n && (chars != null ? chars[i] : bytes[i]) == '\n') {
                         i++;
                     }
                     if (len > 0) {

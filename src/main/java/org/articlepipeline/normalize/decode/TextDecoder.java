@@ -45,6 +45,41 @@ public final class TextDecoder {
      * @param declaredContentType the declared MIME type, e.g. {@code text/plain; charset=windows-1256}; may be null
      */
     public Decoded decode(byte[] content, String declaredContentType) {
+        Decoded byMarks = decodeByMarks(content);
+        if (byMarks != null) {
+            return byMarks;
+        }
+        // Fast path: the JDK's decoder writes U+FFFD for every malformed sequence, so a decoding without one
+        // is valid UTF-8 (a page that spells U+FFFD itself just takes the slow path below).
+        String utf8 = new String(content, StandardCharsets.UTF_8);
+        if (utf8.indexOf('\uFFFD') < 0) {
+            return new Decoded.Text(utf8, "UTF-8");
+        }
+        ByteStats stats = ByteStats.of(content);
+        if (stats.invalidUtf8 == 0 || stats.validMultibyte >= (long) UTF8_VALID_PER_INVALID * stats.invalidUtf8) {
+            return new Decoded.Text(utf8, "UTF-8");
+        }
+        String declared = declaredCharset(declaredContentType);
+        return stats.high > stats.asciiLetters
+                ? arabicLegacy(content, declared)
+                : latinLegacy(content, stats, declared);
+    }
+
+    /**
+     * Whether {@link #decode} reads {@code content} as {@code UTF-8} whenever it is valid UTF-8: it is not empty,
+     * too large or binary, and has no byte order mark and no UTF-16 shape. A caller that decodes such content
+     * itself (to clean it in the same pass) gets what {@code decode} would give as long as it accepts only
+     * valid UTF-8 and hands anything else to {@code decode}.
+     */
+    public boolean readsAsUtf8WhenValid(byte[] content) {
+        return decodeByMarks(content) == null;
+    }
+
+    /**
+     * What the checks before UTF-8 validity decide: a failure (size, binary signature, NUL and control bytes)
+     * or a text (byte order mark, UTF-16 shape); null when the bytes are UTF-8 or a single-byte charset.
+     */
+    private Decoded decodeByMarks(byte[] content) {
         if (content == null || content.length == 0) {
             return new Decoded.Failure("empty", "the file is empty");
         }
@@ -94,20 +129,7 @@ public final class TextDecoder {
         if (control > 8 && control * 100L > content.length) {
             return new Decoded.Failure("binary-content", "the file holds " + control + " control bytes");
         }
-        // Fast path: the JDK's decoder writes U+FFFD for every malformed sequence, so a decoding without one
-        // is valid UTF-8 (a page that spells U+FFFD itself just takes the slow path below).
-        String utf8 = new String(content, StandardCharsets.UTF_8);
-        if (utf8.indexOf('\uFFFD') < 0) {
-            return new Decoded.Text(utf8, "UTF-8");
-        }
-        ByteStats stats = ByteStats.of(content);
-        if (stats.invalidUtf8 == 0 || stats.validMultibyte >= (long) UTF8_VALID_PER_INVALID * stats.invalidUtf8) {
-            return new Decoded.Text(utf8, "UTF-8");
-        }
-        String declared = declaredCharset(declaredContentType);
-        return stats.high > stats.asciiLetters
-                ? arabicLegacy(content, declared)
-                : latinLegacy(content, stats, declared);
+        return null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.articlepipeline.normalize.decode;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -152,5 +153,17 @@ class TextDecoderTest {
         assertEquals("windows-1256", TextDecoder.declaredCharset("text/plain; charset=\"CP1256\""));
         assertEquals("ISO-8859-6", TextDecoder.declaredCharset("text/html;charset=iso-8859-6; foo=bar"));
         assertEquals(null, TextDecoder.declaredCharset("text/plain"));
+    }
+
+    @Test
+    void readsAsUtf8WhenValidOnlyWhatNoMarkOrCheckDecidesFirst() {
+        assertTrue(decoder.readsAsUtf8WhenValid(ARABIC.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(decoder.readsAsUtf8WhenValid(new byte[] {'a', (byte) 0xC3}), "invalid UTF-8 is still read as UTF-8 first");
+        assertFalse(decoder.readsAsUtf8WhenValid(new byte[0]), "empty");
+        assertFalse(decoder.readsAsUtf8WhenValid(new byte[1001]), "over the cap");
+        assertFalse(decoder.readsAsUtf8WhenValid("%PDF-1.4 x".getBytes(StandardCharsets.US_ASCII)), "a PDF");
+        assertFalse(decoder.readsAsUtf8WhenValid(("\uFEFF" + ARABIC).getBytes(StandardCharsets.UTF_8)), "a UTF-8 BOM");
+        assertFalse(decoder.readsAsUtf8WhenValid(ARABIC.getBytes(StandardCharsets.UTF_16LE)), "UTF-16 without a BOM");
+        assertFalse(decoder.readsAsUtf8WhenValid(new byte[] {'a', 0, 'b'}), "a NUL byte");
     }
 }

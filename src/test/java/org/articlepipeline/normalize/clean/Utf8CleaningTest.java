@@ -1,0 +1,78 @@
+package org.articlepipeline.normalize.clean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/** {@link TextCleaner#cleanUtf8}: decoding and cleaning in one pass gives what decoding, then cleaning, gives. */
+class Utf8CleaningTest {
+
+    private final TextCleaner cleaner = new TextCleaner();
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] b = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = (byte) values[i];
+        }
+        return b;
+    }
+
+    @Property(tries = 1000)
+    void cleansValidUtf8AsTheDecodedTextIsCleaned(@ForAll("texts") String text) {
+        CleanText fused = cleaner.cleanUtf8(utf8(text));
+        if (fused != null) {
+            assertEquals(cleaner.clean(text), fused);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        // Letters and digits of each script, every kind of space, break, mark and control the cleaner treats
+        // apart, and a char beyond the BMP.
+        Arbitrary<String> pieces = Arbitraries.of(
+                "قال", "الرئيس", "باريس", "- ", "١٢", "news", "Été", " ", "  ", "\t", "\u00A0", "\u2009", "\u3000",
+                "\n", "\r\n", "\r", "\u0085", "\u2028", "\u2029", "\u000B", "\u0640", "\u200F", "\u202B", "\u00AD",
+                "\uFEFF", "\u0001", "\u064E", "\u0651", "e\u0301", "\u0627\u0654", "«", "»", "…", "—", "😀", "ک",
+                "ی", "\u06C0");
+        return pieces.list().ofMaxSize(40).map(list -> String.join("", list));
+    }
+
+    @Test
+    void decodesTwoThreeAndFourByteCharsAndJoinsCrLf() {
+        CleanText clean = cleaner.cleanUtf8(utf8("قال — «نعم» 😀\r\nسطر\u2028ثالث"));
+        assertNotNull(clean);
+        assertEquals(List.of("قال — «نعم» 😀", "سطر", "ثالث"), clean.lines());
+    }
+
+    @Test
+    void leavesInvalidUtf8ToTheDecoder() {
+        assertNull(cleaner.cleanUtf8(bytes('a', 0xC3)), "a lead byte at the end");
+        assertNull(cleaner.cleanUtf8(bytes('a', 0xC3, 'b')), "a lead byte without its continuation");
+        assertNull(cleaner.cleanUtf8(bytes(0xC0, 0xAF)), "an overlong slash");
+        assertNull(cleaner.cleanUtf8(bytes(0xE0, 0x80, 0xAF)), "an overlong three-byte slash");
+        assertNull(cleaner.cleanUtf8(bytes(0xED, 0xA0, 0x80)), "an encoded surrogate");
+        assertNull(cleaner.cleanUtf8(bytes(0xF4, 0x90, 0x80, 0x80)), "beyond U+10FFFF");
+        assertNull(cleaner.cleanUtf8(bytes(0x80, 'a')), "a stray continuation byte");
+        assertNull(cleaner.cleanUtf8(bytes(0xE9, 't', 0xE9)), "Latin-1 bytes");
+    }
+
+    @Test
+    void leavesReplacementCharsZwnjAndPresentationFormsToTheGeneralPath() {
+        assertNull(cleaner.cleanUtf8(utf8("a \uFFFD b")));
+        assertNull(cleaner.cleanUtf8(utf8("می\u200Cخواهم")));
+        assertNull(cleaner.cleanUtf8(utf8("\uFEFB")));
+    }
+}
