@@ -73,8 +73,9 @@ public final class TextCleaner {
      *
      * <p>Only the common case is taken here: it returns null, having decided nothing, for bytes that are not
      * valid UTF-8 (whatever a decoder would make of them is the decoder's business), for U+FFFD spelled in the
-     * page (the caller reads its share of the text), and for the zero-width non-joiner and Arabic presentation
-     * forms (rare, and with rules of their own). The caller then decodes the bytes and calls {@code clean}.
+     * page (the caller reads its share of the text), for control bytes the decoder weighs (see
+     * {@link #leftToTheGeneralPath}), and for the zero-width non-joiner and Arabic presentation forms (rare,
+     * and with rules of their own). The caller then decodes the bytes and calls {@code clean}.
      */
     public CleanText cleanUtf8(byte[] bytes) {
         return clean(null, bytes, bytes.length);
@@ -147,7 +148,7 @@ public final class TextCleaner {
                 mayChange |= k == KEEP_MARK;
                 continue;
             }
-            if (chars == null && (k == ZWNJ || k == PRESENTATION)) {
+            if (chars == null && leftToTheGeneralPath(c, k)) {
                 return null;
             }
             switch (k) {
@@ -211,6 +212,16 @@ public final class TextCleaner {
             invisibleLines++;
         }
         return new CleanText(lines, invisibleLines);
+    }
+
+    /**
+     * What {@link #cleanUtf8} does not take: the zero-width non-joiner and presentation forms, which have rules
+     * of their own, and the C0 controls other than tab, line feed, form feed and carriage return, which the
+     * decoder counts as evidence of binary content.
+     */
+    private static boolean leftToTheGeneralPath(char c, byte kind) {
+        return kind == ZWNJ || kind == PRESENTATION
+                || c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r';
     }
 
     /**

@@ -49,6 +49,10 @@ public final class TextDecoder {
         if (byMarks != null) {
             return byMarks;
         }
+        Decoded.Failure controls = controlBytes(content);
+        if (controls != null) {
+            return controls;
+        }
         // Fast path: the JDK's decoder writes U+FFFD for every malformed sequence, so a decoding without one
         // is valid UTF-8 (a page that spells U+FFFD itself just takes the slow path below).
         String utf8 = new String(content, StandardCharsets.UTF_8);
@@ -66,18 +70,20 @@ public final class TextDecoder {
     }
 
     /**
-     * Whether {@link #decode} reads {@code content} as {@code UTF-8} whenever it is valid UTF-8: it is not empty,
-     * too large or binary, and has no byte order mark and no UTF-16 shape. A caller that decodes such content
-     * itself (to clean it in the same pass) gets what {@code decode} would give as long as it accepts only
-     * valid UTF-8 and hands anything else to {@code decode}.
+     * Whether {@link #decode} reads {@code content} as {@code UTF-8} whenever it is valid UTF-8 and holds no C0
+     * control byte but tab, line feed, form feed and carriage return: it is not empty, too large or of a binary
+     * format, and has no byte order mark and no UTF-16 shape. A caller that decodes such content itself (to
+     * clean it in the same pass) gets what {@code decode} would give as long as it accepts only valid UTF-8
+     * without other control bytes, and hands anything else to {@code decode}, which weighs control bytes as
+     * evidence of binary content.
      */
     public boolean readsAsUtf8WhenValid(byte[] content) {
         return decodeByMarks(content) == null;
     }
 
     /**
-     * What the checks before UTF-8 validity decide: a failure (size, binary signature, NUL and control bytes)
-     * or a text (byte order mark, UTF-16 shape); null when the bytes are UTF-8 or a single-byte charset.
+     * What the checks before the bytes' content decide: a failure (size, binary signature) or a text (byte
+     * order mark, UTF-16 shape); null when the bytes are UTF-8 or a single-byte charset.
      */
     private Decoded decodeByMarks(byte[] content) {
         if (content == null || content.length == 0) {
@@ -104,6 +110,11 @@ public final class TextDecoder {
         if (bomless != null) {
             return utf16(content, 0, bomless);
         }
+        return null;
+    }
+
+    /** Binary content told by its bytes: any NUL byte, or more control bytes than text has by accident. */
+    private static Decoded.Failure controlBytes(byte[] content) {
         int nul = 0;
         int control = 0;
         // Eight bytes at a time: only a word holding a byte below 0x20 (a line break, in text) is looked into.

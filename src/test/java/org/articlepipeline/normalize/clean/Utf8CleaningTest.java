@@ -70,6 +70,14 @@ class Utf8CleaningTest {
     }
 
     @Test
+    void leavesControlBytesTheDecoderWeighsToTheDecoder() {
+        assertNull(cleaner.cleanUtf8(bytes('a', 0, 'b')));
+        assertNull(cleaner.cleanUtf8(bytes('a', 1, 'b')));
+        assertNull(cleaner.cleanUtf8(bytes('a', 0x0B, 'b')));
+        assertEquals(List.of("a b c"), cleaner.cleanUtf8(bytes('a', '\t', 'b', '\f', 'c')).lines());
+    }
+
+    @Test
     void leavesReplacementCharsZwnjAndPresentationFormsToTheGeneralPath() {
         assertNull(cleaner.cleanUtf8(utf8("a \uFFFD b")));
         assertNull(cleaner.cleanUtf8(utf8("می\u200Cخواهم")));

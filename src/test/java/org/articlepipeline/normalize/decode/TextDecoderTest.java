@@ -164,6 +164,7 @@ class TextDecoderTest {
         assertFalse(decoder.readsAsUtf8WhenValid("%PDF-1.4 x".getBytes(StandardCharsets.US_ASCII)), "a PDF");
         assertFalse(decoder.readsAsUtf8WhenValid(("\uFEFF" + ARABIC).getBytes(StandardCharsets.UTF_8)), "a UTF-8 BOM");
         assertFalse(decoder.readsAsUtf8WhenValid(ARABIC.getBytes(StandardCharsets.UTF_16LE)), "UTF-16 without a BOM");
-        assertFalse(decoder.readsAsUtf8WhenValid(new byte[] {'a', 0, 'b'}), "a NUL byte");
+        assertTrue(decoder.readsAsUtf8WhenValid(new byte[] {'a', 0, 'b'}), "control bytes are left to the caller");
+        assertEquals("binary-content", reason(new byte[] {'a', 0, 'b'}), "and decode still weighs them");
     }
 }
