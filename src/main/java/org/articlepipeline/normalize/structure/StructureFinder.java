@@ -254,8 +254,10 @@ public final class StructureFinder {
             }
         }
         if (dateline != null) {
-            // The first paragraph lost its dateline: fold what is left, and take that line instead.
-            forms.add(paragraphs.get(0));
+            // The first paragraph lost its dateline: take its folding without the dateline's instead.
+            String text = texts.get(paragraphLines[0]);
+            String rest = paragraphs.get(0);
+            forms.addTail(paragraphLines[0], text, text.substring(0, text.length() - rest.length()), rest);
             paragraphLines[0] = forms.size() - 1;
         }
         FoldedLines body = forms.select(paragraphLines, paragraphs.size());

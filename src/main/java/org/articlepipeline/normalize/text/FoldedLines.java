@@ -203,6 +203,65 @@ public final class FoldedLines {
         return selection;
     }
 
+    /**
+     * Appends line {@code line} of this page without its opening {@code head} (a dateline), which must be
+     * where the line's text {@code text} starts and what is left {@code tail}. Folding works char by char and a
+     * term or a counted token cannot cross a head that ends in a space, or in dashes after a space, so the
+     * tail is the line's folding minus the head's: only the short head is folded. Any other head, and any
+     * surprise, folds the tail instead.
+     */
+    public void addTail(int line, String text, String head, String tail) {
+        if (!text.startsWith(head) || !text.endsWith(tail) || head.length() + tail.length() != text.length()
+                || !endsBetweenTokens(head)) {
+            add(tail);
+            return;
+        }
+        add(head);
+        int h = size - 1;
+        int hf = h * STRIDE;
+        int headStart = start(h, FOLDED_END);
+        int headFolded = facts[hf + FOLDED_END] - headStart - 1;            // without its line feed
+        int headTerms = facts[hf + TERMS_END] - start(h, TERMS_END);
+        int headWords = facts[hf + WORDS];
+        int headFunctionWords = facts[hf + FUNCTION_WORDS];
+        int headTokens = facts[hf + TOKENS];
+        int lineStart = start(line, FOLDED_END);
+        boolean same = Arrays.equals(folded, headStart, headStart + headFolded,
+                folded, lineStart, lineStart + headFolded);
+        // Forget the head again: the tail takes its place at the end.
+        size--;
+        foldedLength = headStart;
+        termCount = start(h, TERMS_END);
+        if (!same) {
+            add(tail);
+            return;
+        }
+        int f = line * STRIDE;
+        int from = lineStart + headFolded;
+        int length = facts[f + FOLDED_END] - from;
+        ensureFolded(foldedLength + length);
+        System.arraycopy(folded, from, folded, foldedLength, length);
+        foldedLength += length;
+        int termsFrom = start(line, TERMS_END) + headTerms;
+        int count = facts[f + TERMS_END] - termsFrom;
+        ensureTerms(termCount + count);
+        System.arraycopy(terms, termsFrom, terms, termCount, count);
+        termCount += count;
+        int to = newLine();
+        facts[to + WORDS] = facts[f + WORDS] - headWords;
+        facts[to + FUNCTION_WORDS] = facts[f + FUNCTION_WORDS] - headFunctionWords;
+        facts[to + TOKENS] = facts[f + TOKENS] - headTokens;
+    }
+
+    /** Whether {@code head} ends in a space, or in dashes right after a space. */
+    private static boolean endsBetweenTokens(String head) {
+        int i = head.length() - 1;
+        while (i >= 0 && (head.charAt(i) == '-' || head.charAt(i) == '–' || head.charAt(i) == '—')) {
+            i--;
+        }
+        return i >= 0 && head.charAt(i) == ' ';
+    }
+
     /** Appends line {@code line} of {@code from} as it was folded there. */
     public void addCopy(FoldedLines from, int line) {
         int f = line * STRIDE;

@@ -83,6 +83,31 @@ class FoldedLinesTest {
         assertEquals(direct.tokens(0), body.tokens(0));
     }
 
+    @Test
+    void aLineWithoutItsDatelineIsFoldedAsItsTailAlone() throws Exception {
+        List<String[]> cases = List.of(
+                new String[] {"باريس- ", "قالَ الرئيسُ: «نعم» اليومَ في 2015."},
+                new String[] {"واشنطن (أ ف ب) - ", "أعلنت الـوزارة أمس."},
+                new String[] {"LONDON -", "«Reuters» said on Monday."},
+                new String[] {"Paris—", "a dash glued to both sides is folded again"});
+        for (String[] c : cases) {
+            String text = c[0] + c[1];
+            FoldedLines page = fold(List.of("عنوان", text));
+            page.addTail(1, text, c[0], c[1]);
+            FoldedLines direct = fold(List.of("عنوان", c[1]));
+            MessageDigest a = MessageDigest.getInstance("SHA-256");
+            MessageDigest b = MessageDigest.getInstance("SHA-256");
+            page.select(new int[] {0, 2}, 2).digest(a);
+            direct.digest(b);
+            assertEquals(HexFormat.of().formatHex(b.digest()), HexFormat.of().formatHex(a.digest()), text);
+            assertEquals(direct.terms(1), page.terms(2), text);
+            assertEquals(direct.termCount(), page.select(new int[] {0, 2}, 2).termCount(), text);
+            assertEquals(direct.words(1), page.words(2), text);
+            assertEquals(direct.functionWords(1), page.functionWords(2), text);
+            assertEquals(direct.tokens(1), page.tokens(2), text);
+        }
+    }
+
     private static String hex(String s) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
