@@ -1,9 +1,10 @@
 package org.articlepipeline.normalize.text;
 
 import java.security.MessageDigest;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * Lines in {@link MatchingForm}, each folded once for every stage that reads it: structure analysis counts its
@@ -283,22 +284,67 @@ public final class FoldedLines {
 
     /**
      * The terms of line {@code line}, as strings: the same as {@link MatchingForm#terms} of the line, read off
-     * its folded chars instead of folding it again.
+     * its folded chars instead of folding it again. The list is unmodifiable and makes each string when it is
+     * first asked for: chrome rules mostly look at a line's first term, so most terms never become strings.
      */
     public List<String> terms(int line) {
-        int end = facts[line * STRIDE + FOLDED_END];
-        List<String> out = new ArrayList<>(facts[line * STRIDE + TERMS_END] - start(line, TERMS_END));
-        int start = -1;
-        for (int i = start(line, FOLDED_END); i < end; i++) {
-            boolean word = MatchingForm.isWordChar(folded[i]);
-            if (word && start < 0) {
-                start = i;
-            } else if (!word && start >= 0) {
-                out.add(new String(folded, start, i - start));
-                start = -1;
-            }
+        return new Terms(folded, start(line, FOLDED_END), facts[line * STRIDE + FOLDED_END],
+                facts[line * STRIDE + TERMS_END] - start(line, TERMS_END));
+    }
+
+    /**
+     * The terms of one line, made into strings on demand. Appending lines never writes over the chars of a
+     * line already folded, so the list can keep reading the buffer it was made on.
+     */
+    private static final class Terms extends AbstractList<String> implements RandomAccess {
+        private final char[] folded;
+        private final int from;
+        private final int to;
+        private final String[] strings;
+        /** Where each term starts and ends in {@link #folded}, two ints per term; found on the first get. */
+        private int[] bounds;
+
+        Terms(char[] folded, int from, int to, int count) {
+            this.folded = folded;
+            this.from = from;
+            this.to = to;
+            this.strings = new String[count];
         }
-        return out;
+
+        @Override
+        public String get(int index) {
+            String term = strings[index];         // throws for an index out of range, as a list must
+            if (term == null) {
+                if (bounds == null) {
+                    bounds = bounds();
+                }
+                term = new String(folded, bounds[2 * index], bounds[2 * index + 1] - bounds[2 * index]);
+                strings[index] = term;
+            }
+            return term;
+        }
+
+        @Override
+        public int size() {
+            return strings.length;
+        }
+
+        private int[] bounds() {
+            int[] b = new int[2 * strings.length];
+            int k = 0;
+            int start = -1;
+            for (int i = from; i < to; i++) {
+                boolean word = MatchingForm.isWordChar(folded[i]);
+                if (word && start < 0) {
+                    start = i;
+                } else if (!word && start >= 0) {
+                    b[k++] = start;
+                    b[k++] = i;
+                    start = -1;
+                }
+            }
+            return b;
+        }
     }
 
     /**

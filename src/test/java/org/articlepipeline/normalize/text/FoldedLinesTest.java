@@ -1,6 +1,7 @@
 package org.articlepipeline.normalize.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -106,6 +107,16 @@ class FoldedLinesTest {
             assertEquals(direct.functionWords(1), page.functionWords(2), text);
             assertEquals(direct.tokens(1), page.tokens(2), text);
         }
+    }
+
+    @Test
+    void aLinesTermsCanBeReadInAnyOrderAndNotChanged() {
+        List<String> terms = fold(List.of("«قالَ» الرئيسُ: 2015 — Le Président")).terms(0);
+        assertEquals("الرئيس", terms.get(1));
+        assertEquals("قال", terms.get(0));
+        assertEquals(List.of("قال", "الرئيس", "2015", "le", "president"), terms);
+        assertThrows(IndexOutOfBoundsException.class, () -> terms.get(5));
+        assertThrows(UnsupportedOperationException.class, () -> terms.add("x"));
     }
 
     private static String hex(String s) throws Exception {
