@@ -83,19 +83,21 @@ public final class FoldedLines {
         int words = 0;
         int functionWords = 0;
         int tokens = 0;
-        boolean inToken = false;
+        // 1 inside a token: counted as an int, without a branch, because word starts come at no pattern.
+        int inToken = 0;
         long h = MatchingForm.TERM_HASH_OFFSET;
         boolean inTerm = false;
-        boolean letter = false;
+        // The entries of the term's chars or-ed together: its LETTER bit says whether it holds a letter.
+        int letter = 0;
         for (int i = 0; i < n; i++) {
             char raw = in[i];
             int entry = raw < ENTRIES_END ? ENTRIES[raw] : entry(raw);
             if (entry < 0) {
                 // Dropped from the matching form, but tatweel and two small Quranic letters are letters as
                 // written, and the word count reads the line as written.
-                if (!inToken && (entry & RAW_WORD) != 0) {
+                if (inToken == 0 && (entry & RAW_WORD) != 0) {
                     tokens++;
-                    inToken = true;
+                    inToken = 1;
                 }
                 continue;
             }
@@ -103,18 +105,16 @@ public final class FoldedLines {
             // Every char the fold keeps is a word char exactly when it was one as written, and only a space
             // folds to a space: the word count can read the folded char.
             if ((entry & WORD) != 0) {
-                if (!inToken) {
-                    tokens++;
-                    inToken = true;
-                }
+                tokens += inToken ^ 1;
+                inToken = 1;
                 h = (h ^ c) * MatchingForm.TERM_HASH_PRIME;
                 inTerm = true;
-                letter |= (entry & LETTER) != 0;
+                letter |= entry;
             } else {
-                inToken &= c != ' ';
+                inToken &= c != ' ' ? 1 : 0;
                 if (inTerm) {
                     hashes[termsAt++] = h;
-                    if (letter) {
+                    if ((letter & LETTER) != 0) {
                         words++;
                         if (stopwords.isStopwordHash(h)) {
                             functionWords++;
@@ -122,7 +122,7 @@ public final class FoldedLines {
                     }
                     h = MatchingForm.TERM_HASH_OFFSET;
                     inTerm = false;
-                    letter = false;
+                    letter = 0;
                 }
             }
             out[at++] = c;
@@ -130,7 +130,7 @@ public final class FoldedLines {
         if (inTerm) {
             // The line feed that ends every line ends its last term too.
             hashes[termsAt++] = h;
-            if (letter) {
+            if ((letter & LETTER) != 0) {
                 words++;
                 if (stopwords.isStopwordHash(h)) {
                     functionWords++;
