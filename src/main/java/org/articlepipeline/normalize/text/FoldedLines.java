@@ -51,9 +51,8 @@ public final class FoldedLines {
      * grows its buffers; function words are counted against {@code stopwords}.
      */
     public FoldedLines(Stopwords stopwords, int chars, int lines) {
-        // A line of n chars has at most n / 2 + 1 terms; a page has about one per five or six chars, and the
-        // last long paragraph asks for its worst case before it is folded: size for that, not for a regrowth.
-        this(stopwords, chars + lines + 1, chars / 3 + lines + 1, lines + 1);
+        // A page has about one term per five or six chars; the fold loop grows the buffer if one has more.
+        this(stopwords, chars + lines + 1, chars / 5 + lines + 1, lines + 1);
         this.chars = new char[Math.min(chars, 512)];
     }
 
@@ -76,8 +75,6 @@ public final class FoldedLines {
         ensureFolded(foldedLength + n + 1);
         char[] out = folded;
         int at = foldedLength;
-        // A line has fewer terms than half its chars, plus one.
-        ensureTerms(termCount + n / 2 + 1);
         long[] hashes = terms;
         int termsAt = termCount;
         int words = 0;
@@ -113,6 +110,9 @@ public final class FoldedLines {
             } else {
                 inToken &= c != ' ' ? 1 : 0;
                 if (inTerm) {
+                    if (termsAt == hashes.length) {
+                        hashes = growTerms();
+                    }
                     hashes[termsAt++] = h;
                     if ((letter & LETTER) != 0) {
                         words++;
@@ -129,6 +129,9 @@ public final class FoldedLines {
         }
         if (inTerm) {
             // The line feed that ends every line ends its last term too.
+            if (termsAt == hashes.length) {
+                hashes = growTerms();
+            }
             hashes[termsAt++] = h;
             if ((letter & LETTER) != 0) {
                 words++;
@@ -445,6 +448,12 @@ public final class FoldedLines {
         facts[f + TERMS_END] = termCount;
         size++;
         return f;
+    }
+
+    /** Doubles the term buffer, for a page with more terms than it was sized for. */
+    private long[] growTerms() {
+        terms = Arrays.copyOf(terms, terms.length * 2 + 1);
+        return terms;
     }
 
     private void ensureTerms(int capacity) {
