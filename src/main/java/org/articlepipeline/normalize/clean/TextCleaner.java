@@ -86,7 +86,8 @@ public final class TextCleaner {
      * (then null when it meets what {@link #cleanUtf8} leaves to the general path).
      */
     private static CleanText clean(char[] chars, byte[] bytes, int n) {
-        List<String> lines = new ArrayList<>();
+        // Room for a line per hundred chars (or bytes) of news text, so the list rarely grows.
+        List<String> lines = new ArrayList<>(n / 100 + 16);
         int invisibleLines = 0;
         // The current line is built in a plain char array. It holds at most one char per input char (or byte)
         // read since the line began (a pending space is paid for by the space that set it), so only
