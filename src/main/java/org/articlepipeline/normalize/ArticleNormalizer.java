@@ -130,11 +130,13 @@ public final class ArticleNormalizer {
         String contentHash = contentHash(bodyForm, newSha256());
         int wpm = isArabicScript(d.language()) ? ARABIC_SCRIPT_WPM : DEFAULT_WPM;
         int wordCount = countWords(bodyForm);
+        // Code points, not chars; folding saw whether there is any pair to count.
+        int charCount = bodyForm.hasSurrogates() ? body.codePointCount(0, body.length()) : body.length();
         return new NormalizationResult.Accepted(new NormalizedArticle(
                 page.title(), page.subtitle(), source, d.sourceUrl(), d.agency(),
                 page.dateline() == null ? null : page.dateline().place(), publishedAt, d.language(),
                 encoding, paragraphs, body, wordCount, paragraphs.size(),
-                body.codePointCount(0, body.length()), (wordCount + wpm - 1) / wpm,
+                charCount, (wordCount + wpm - 1) / wpm,
                 contentHash, new MinHasher(form).fingerprint(bodyForm), page.removed()));
     }
 

@@ -76,4 +76,13 @@ class ArticleNormalizerTest {
                 .normalize(page.getBytes(StandardCharsets.UTF_8), ArticleOrigin.ofFileName("p.txt"))).article();
         assertFalse(a.text().contains("<"), a.text());
     }
+
+    @Test
+    void countsCharsAsCodePoints() {
+        String page = "عنوان الخبر هنا اليوم\n\nقال الرئيس إن الاجتماع كان مهما جدا للمنطقة كلها 😀 اليوم.\n";
+        NormalizedArticle a = assertInstanceOf(NormalizationResult.Accepted.class, new ArticleNormalizer()
+                .normalize(page.getBytes(StandardCharsets.UTF_8), ArticleOrigin.ofFileName("p.txt"))).article();
+        assertEquals(a.text().codePointCount(0, a.text().length()), a.charCount());
+        assertEquals(a.text().length() - 1, a.charCount());
+    }
 }

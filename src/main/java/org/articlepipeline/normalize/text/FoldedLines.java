@@ -32,7 +32,8 @@ public final class FoldedLines {
     private static final int WORDS = 2;
     private static final int FUNCTION_WORDS = 3;
     private static final int TOKENS = 4;
-    private static final int STRIDE = 5;
+    private static final int HIGH_SURROGATES = 5;
+    private static final int STRIDE = 6;
 
     private final Stopwords stopwords;
     /** The term hashes of every line, in order. */
@@ -86,9 +87,16 @@ public final class FoldedLines {
         boolean inTerm = false;
         // The entries of the term's chars or-ed together: its LETTER bit says whether it holds a letter.
         int letter = 0;
+        int highSurrogates = 0;
         for (int i = 0; i < n; i++) {
             char raw = in[i];
-            int entry = raw < ENTRIES_END ? ENTRIES[raw] : entry(raw);
+            int entry;
+            if (raw < ENTRIES_END) {
+                entry = ENTRIES[raw];
+            } else {
+                entry = entry(raw);
+                highSurrogates += Character.isHighSurrogate(raw) ? 1 : 0;
+            }
             if (entry < 0) {
                 // Dropped from the matching form, but tatweel and two small Quranic letters are letters as
                 // written, and the word count reads the line as written.
@@ -147,6 +155,7 @@ public final class FoldedLines {
         facts[f + WORDS] = words;
         facts[f + FUNCTION_WORDS] = functionWords;
         facts[f + TOKENS] = tokens;
+        facts[f + HIGH_SURROGATES] = highSurrogates;
     }
 
     /**
@@ -229,6 +238,7 @@ public final class FoldedLines {
         int headWords = facts[hf + WORDS];
         int headFunctionWords = facts[hf + FUNCTION_WORDS];
         int headTokens = facts[hf + TOKENS];
+        int headHighSurrogates = facts[hf + HIGH_SURROGATES];
         int lineStart = start(line, FOLDED_END);
         boolean same = Arrays.equals(folded, headStart, headStart + headFolded,
                 folded, lineStart, lineStart + headFolded);
@@ -255,6 +265,7 @@ public final class FoldedLines {
         facts[to + WORDS] = facts[f + WORDS] - headWords;
         facts[to + FUNCTION_WORDS] = facts[f + FUNCTION_WORDS] - headFunctionWords;
         facts[to + TOKENS] = facts[f + TOKENS] - headTokens;
+        facts[to + HIGH_SURROGATES] = facts[f + HIGH_SURROGATES] - headHighSurrogates;
     }
 
     /** Whether {@code head} ends in a space, or in dashes right after a space. */
@@ -283,6 +294,7 @@ public final class FoldedLines {
         facts[to + WORDS] = from.facts[f + WORDS];
         facts[to + FUNCTION_WORDS] = from.facts[f + FUNCTION_WORDS];
         facts[to + TOKENS] = from.facts[f + TOKENS];
+        facts[to + HIGH_SURROGATES] = from.facts[f + HIGH_SURROGATES];
     }
 
     /**
@@ -389,6 +401,19 @@ public final class FoldedLines {
     /** How many of the {@link #words} of line {@code line} are function words. */
     public int functionWords(int line) {
         return facts[line * STRIDE + FUNCTION_WORDS];
+    }
+
+    /**
+     * Whether any line holds a char beyond the Basic Multilingual Plane (a high surrogate): only then does its
+     * length in chars differ from its length in code points.
+     */
+    public boolean hasSurrogates() {
+        for (int line = 0; line < size; line++) {
+            if (facts[line * STRIDE + HIGH_SURROGATES] > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many space-separated tokens of line {@code line} hold a letter or digit. */

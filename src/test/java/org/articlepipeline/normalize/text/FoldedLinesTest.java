@@ -1,7 +1,9 @@
 package org.articlepipeline.normalize.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -117,6 +119,16 @@ class FoldedLinesTest {
         assertEquals(List.of("قال", "الرئيس", "2015", "le", "president"), terms);
         assertThrows(IndexOutOfBoundsException.class, () -> terms.get(5));
         assertThrows(UnsupportedOperationException.class, () -> terms.add("x"));
+    }
+
+    @Test
+    void knowsWhetherItsLinesHoldCharsBeyondTheBmp() {
+        FoldedLines page = fold(List.of("باريس- خبر 😀 اليوم", "عنوان"));
+        assertTrue(page.hasSurrogates());
+        assertFalse(page.select(new int[] {1}, 1).hasSurrogates());
+        page.addTail(0, "باريس- خبر 😀 اليوم", "باريس- ", "خبر 😀 اليوم");
+        assertTrue(page.select(new int[] {2}, 1).hasSurrogates());
+        assertFalse(fold(List.of("no pair here")).hasSurrogates());
     }
 
     private static String hex(String s) throws Exception {
