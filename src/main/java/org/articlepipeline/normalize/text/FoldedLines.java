@@ -19,9 +19,14 @@ import java.util.RandomAccess;
  *   <li>{@link #words}: its terms holding a letter, and {@link #functionWords}: how many of those are
  *       {@link Stopwords stopwords};</li>
  *   <li>{@link #tokens}: its space-separated tokens holding a letter or digit, the unit of an article's word
- *       count (read on the line as written, not folded).</li>
+ *       count (read on the line as written, not folded);</li>
+ *   <li>whether it holds a surrogate pair ({@link #hasSurrogates}), so code points are counted only then.</li>
  * </ul>
- * Storage is a few arrays shared by all lines, so once they have grown a line costs no allocation.
+ * Storage is a few arrays shared by all lines, so once they have grown a line costs no allocation. The body
+ * of an article is {@link #select selected} from the page's lines, and a first paragraph that loses its
+ * dateline is {@link #addTail taken without it}, so no line is folded twice. Folding reads one packed table
+ * entry per char (fold and flags together): the loop's cost is the term hash's multiply chain and the branch at
+ * every word end, which is why each page is folded once and why the loop counts tokens without a branch.
  * Instances are not thread-safe: one per page.
  */
 public final class FoldedLines {
