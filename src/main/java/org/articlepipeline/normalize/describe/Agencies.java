@@ -78,27 +78,38 @@ public final class Agencies {
 
     /** Whether {@code text} names nothing but wire services (and separators), like {@code (أ ف ب)} or {@code Reuters/AP}. */
     public boolean isOnlyAgencies(String text) {
-        List<String> terms = form.terms(text);
+        return isOnlyAgencies(form.terms(text));
+    }
+
+    /** {@link #isOnlyAgencies(String)} of a text whose {@link MatchingForm#terms terms} are {@code terms}. */
+    public boolean isOnlyAgencies(List<String> terms) {
+        if (terms.isEmpty()) {
+            return false;
+        }
         for (String term : terms) {
             if (!variantWords.contains(term)) {
                 return false;        // a word no agency name has: decided without the substring work below
             }
         }
         String rest = " " + String.join(" ", terms) + " ";
-        if (rest.isBlank()) {
-            return false;
-        }
         for (String[] v : variants) {
             while (rest.contains(v[0])) {
                 rest = rest.replace(v[0], " ");
             }
         }
-        for (String word : rest.strip().split(" +")) {
-            if (!word.isEmpty() && !word.equals("و") && !word.equals("and") && !word.equals("et")
-                    && !word.equals("وكالات") && !word.equals("agencies") && !word.equals("agences")) {
+        // What is left between the names may only be "and" or "agencies".
+        int from = 0;
+        while (from < rest.length()) {
+            int end = rest.indexOf(' ', from);
+            end = end < 0 ? rest.length() : end;
+            if (end > from && !CONNECTORS.contains(rest.substring(from, end))) {
                 return false;
             }
+            from = end + 1;
         }
         return true;
     }
+
+    /** Words that may join agency names in a credit: "and", and the generic "agencies". */
+    private static final java.util.Set<String> CONNECTORS = java.util.Set.of("و", "and", "et", "وكالات", "agencies", "agences");
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.articlepipeline.normalize.text.MatchingForm;
@@ -82,16 +83,32 @@ public final class DateFinder {
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(" + MONTH + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:\\s*,?\\s*(\\d{4})(?!\\d)" + TIME + ")?");
 
-    /** Words that may stand beside a date on a line that is nothing but a timestamp. */
-    private static final Pattern LABEL_WORDS = Pattern.compile(
-            "(?:published|updated|posted|last|on|at|by|date|gmt|utc|am|pm|a|m|p|et|est|edt|pt|pst|pdt|bst|cet|cest|"
-            + "le|publie|mis|jour|modifie|"
-            + "نشر|نشرت|في|بتاريخ|تاريخ|النشر|اخر|تحديث|تم|التحديث|الساعه|بتوقيت|غرينتش|مكه|المكرمه|القدس|ص|م|"
-            + "\\d{1,2}h\\d{0,2}|"
-            + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
-            + "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-            + "الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|يوم)");
+    /** Words that may stand beside a date on a line that is nothing but a timestamp (besides numbers and "20h55"). */
+    private static final Set<String> LABEL_WORDS = Set.of(
+            "published", "updated", "posted", "last", "on", "at", "by", "date", "gmt", "utc", "am", "pm", "a", "m",
+            "p", "et", "est", "edt", "pt", "pst", "pdt", "bst", "cet", "cest",
+            "le", "publie", "mis", "jour", "modifie",
+            "نشر", "نشرت", "في", "بتاريخ", "تاريخ", "النشر", "اخر", "تحديث", "تم", "التحديث", "الساعه", "بتوقيت",
+            "غرينتش", "مكه", "المكرمه", "القدس", "ص", "م",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+            "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "يوم");
 
+    /**
+     * Letter-only words a date match itself may hold, apart from digits: the words of month names and the
+     * glue of {@link #DAY_MONTH}, {@link #MONTH_DAY} and the time ("من شهر", "عام", "at", "am", "a.m.").
+     */
+    private static final Set<String> DATE_WORDS = dateWords();
+
+    private static Set<String> dateWords() {
+        java.util.Set<String> words = new java.util.HashSet<>(List.of(
+                "من", "شهر", "عام", "سنه", "at", "a", "الساعه", "am", "pm", "m", "p"));
+        for (String month : MONTHS.keySet()) {
+            words.addAll(List.of(month.split(" ")));
+        }
+        return Set.copyOf(words);
+    }
     private final MatchingForm form = new MatchingForm();
 
     /** A date found in a text. {@code start} and {@code end} index the text's matching form. */
@@ -112,9 +129,28 @@ public final class DateFinder {
      * weekday names and time-zone words.
      */
     public boolean isTimestampLine(String line) {
+        return isTimestampLine(line, form.terms(line));
+    }
+
+    /**
+     * {@link #isTimestampLine(String)}, given the line's {@link MatchingForm#terms terms}: a line with a term
+     * that can be neither a label, nor a number, nor part of a date ("comments", "said", "Paris") is answered
+     * before any date regex runs.
+     */
+    public boolean isTimestampLine(String line, List<String> terms) {
         if (!hasDigit(line)) {
             return false;            // every date pattern has digits; skips the regexes for most lines
         }
+        for (String term : terms) {
+            if (!mayStandInTimestamp(term)) {
+                return false;
+            }
+        }
+        return isDateAndLabels(line);
+    }
+
+    /** The rule itself: the first date in the line, and nothing but labels and numbers beside it. */
+    boolean isDateAndLabels(String line) {
         String n = form.normalize(line);
         Found f = first(n);
         if (f == null) {
@@ -122,7 +158,49 @@ public final class DateFinder {
         }
         String rest = n.substring(0, f.start()) + " " + n.substring(f.end());
         for (String word : form.terms(rest)) {
-            if (!LABEL_WORDS.matcher(word).matches() && !word.chars().allMatch(Character::isDigit)) {
+            if (!isLabel(word) && !isNumber(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a term of a line could be left on a timestamp line: a label or number beside the date, or a term
+     * the date match covers. Those hold a digit, or are month and glue words; only "am" and "pm" can end a
+     * match inside a term, so "amet" ("am" then the label "et") may be one too.
+     */
+    static boolean mayStandInTimestamp(String term) {
+        if (isLabel(term) || DATE_WORDS.contains(term) || hasDigit(term)) {
+            return true;
+        }
+        return term.length() > 2 && (term.startsWith("am") || term.startsWith("pm")) && isLabel(term.substring(2));
+    }
+
+    /** A word that may stand beside a date: a {@link #LABEL_WORDS label} or an hour such as "20h" or "20h55". */
+    private static boolean isLabel(String word) {
+        return LABEL_WORDS.contains(word) || isHourLabel(word);
+    }
+
+    /** {@code \d{1,2}h\d{0,2}}: "9h", "20h55". */
+    private static boolean isHourLabel(String word) {
+        int h = word.indexOf('h');
+        if (h < 1 || h > 2 || word.length() - h - 1 > 2) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (i != h && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every char of {@code word} is a digit. */
+    private static boolean isNumber(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isDigit(word.charAt(i))) {
                 return false;
             }
         }
@@ -166,8 +244,23 @@ public final class DateFinder {
         return best;
     }
 
+    /** The month name with each run of spaces made one space, as the {@link #MONTHS} keys are written. */
     private static String squash(String monthName) {
-        return monthName.replaceAll("\\s+", " ");
+        StringBuilder sb = new StringBuilder(monthName.length());
+        boolean space = false;
+        for (int i = 0; i < monthName.length(); i++) {
+            char c = monthName.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                if (!space) {
+                    sb.append(' ');
+                }
+                space = true;
+            } else {
+                sb.append(c);
+                space = false;
+            }
+        }
+        return sb.toString();
     }
 
     private static int num(Matcher m, int group) {

@@ -29,6 +29,8 @@ public final class ChromeLexicon {
     private final List<String[]> cues = new ArrayList<>();
     /** The most terms a whole-line phrase has: a longer line is none of them, and is not joined to look. */
     private int longestLine;
+    /** The first term of every whole-line phrase: a line opening with another term is none, and is not joined. */
+    private final Set<String> lineStarts = new HashSet<>();
     /** The first term of every lead-in: a line opening with another term has none, and builds no keys. */
     private final Set<String> prefixStarts = new HashSet<>();
 
@@ -56,6 +58,7 @@ public final class ChromeLexicon {
                 switch (cols[1]) {
                     case "line" -> {
                         lines.putIfAbsent(key, cols[0]);
+                        lineStarts.add(key.split(" ")[0]);
                         longestLine = Math.max(longestLine, key.split(" ").length);
                     }
                     case "prefix" -> {
@@ -73,7 +76,10 @@ public final class ChromeLexicon {
 
     /** The reason when the whole line is a known UI phrase, else null. */
     public String wholeLine(List<String> terms) {
-        return terms.isEmpty() || terms.size() > longestLine ? null : lines.get(String.join(" ", terms));
+        if (terms.isEmpty() || terms.size() > longestLine || !lineStarts.contains(terms.get(0))) {
+            return null;
+        }
+        return lines.get(String.join(" ", terms));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.articlepipeline.normalize.structure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.articlepipeline.normalize.describe.Agencies;
@@ -24,9 +25,6 @@ final class ChromeRules {
     private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@\\w{2,}");
     private static final Pattern ICON = Pattern.compile("(?i)^([a-z]+)[ _-]?icon(?![a-z])");
     private static final Pattern CAPTION_ICON = Pattern.compile("(?i)camera|photo|image|picture|video|gallery|play");
-    private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s*(?:[|›»>•/]|\\s-\\s)\\s*");
-    /** Compiled once: {@code String.split("\\s+")} compiles its pattern on every call. */
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final java.util.Set<String> CREDIT_LABELS = java.util.Set.of(
             "المصدر", "مصدر", "المصادر", "source", "sources", "credit", "credits", "photo", "photos", "image",
             "foto", "via", "تصوير", "الصوره", "صوره", "ترجمه", "illustration", "video", "getty", "credito");
@@ -58,14 +56,15 @@ final class ChromeRules {
             return CAPTION_ICON.matcher(icon.group(1)).matches() && text.length() > icon.end() + 3
                     ? "caption-icon" : "ui-label";
         }
-        if (dates.isTimestampLine(text) && line.words() <= 12) {
+        List<String> terms = line.terms();
+        // The word bound first: it is free, and the date regexes are not.
+        if (line.words() <= 12 && dates.isTimestampLine(text, terms)) {
             return "timestamp";
         }
         String contact = contactReason(text);
         if (contact != null) {
             return contact;
         }
-        List<String> terms = line.terms();
         if (isCredit(line)) {
             return "credit";
         }
@@ -127,8 +126,13 @@ final class ChromeRules {
         if (terms.size() < 2 || terms.size() > 4 || !isNumber(terms.get(0)) && !isNumber(terms.get(terms.size() - 1))) {
             return null;
         }
-        List<String> words = terms.stream().filter(t -> !isNumber(t)
-                && !(t.length() <= 2 && Character.isDigit(t.charAt(0)))).toList();
+        // The UI words: the terms that are neither numbers nor a number's short unit ("1k", "3m").
+        List<String> words = new ArrayList<>(terms.size());
+        for (String t : terms) {
+            if (!isNumber(t) && !(t.length() <= 2 && Character.isDigit(t.charAt(0)))) {
+                words.add(t);
+            }
+        }
         return words.isEmpty() ? null : lexicon.wholeLine(words);
     }
 
@@ -188,7 +192,7 @@ final class ChromeRules {
 
     /** URL, e-mail or handle lines: the address plus at most three other words. */
     private static String contactReason(String text) {
-        if (!mayHoldAddress(text)) {
+        if (!mayHoldAddress(text) || !mayMatchContact(text)) {
             return null;             // the regexes below only run on lines that could hold an address
         }
         String withoutUrls = URL.matcher(text).replaceAll(" ");
@@ -200,7 +204,7 @@ final class ChromeRules {
             return null;
         }
         String rest = withoutHandles.strip();
-        int restWords = rest.isEmpty() ? 0 : SPACES.split(rest).length;
+        int restWords = rest.isEmpty() ? 0 : splitCount(rest, 0, rest.length());
         if (restWords > 3 || rest.endsWith(".") && restWords > 1) {
             return null;
         }
@@ -219,6 +223,74 @@ final class ChromeRules {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether one of {@link #URL}, {@link #EMAIL} and {@link #HANDLE} could match: e-mails and handles need an
+     * at sign; a URL needs "://", "www." before a host char, or a dot followed by one of its top-level domains
+     * and then no word char. Prose with "U.S.", "3.5" or "e.g." has none of these and skips the regexes.
+     */
+    private static boolean mayMatchContact(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                return true;
+            }
+            if (c == ':' && text.startsWith("//", i + 1)) {
+                return true;
+            }
+            if (c == '.' && i + 1 < n) {
+                if (i >= 3 && text.regionMatches(true, i - 3, "www", 0, 3) && isHostChar(text.charAt(i + 1))) {
+                    return true;
+                }
+                if (i > 0 && isLabelChar(text.charAt(i - 1)) && isTopLevelDomainAt(text, i + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the run of word chars at {@code from} is one of the {@link #URL} regex's top-level domains: the
+     * regex wants the domain followed by a path or by no word char, so the whole run must be the domain.
+     */
+    static boolean isTopLevelDomainAt(String text, int from) {
+        int end = from;
+        while (end < text.length() && isRegexWordChar(text.charAt(end))) {
+            end++;
+        }
+        int length = end - from;
+        if (length < 2 || length > 4) {
+            return false;
+        }
+        char[] tld = new char[length];
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(from + i);
+            tld[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return TOP_LEVEL_DOMAINS.contains(new String(tld));
+    }
+
+    /** The top-level domains of {@link #URL}'s bare-domain branch. */
+    private static final java.util.Set<String> TOP_LEVEL_DOMAINS = java.util.Set.of(
+            "com", "net", "org", "info", "news", "tv", "me", "co", "io", "fr", "uk", "us", "de", "ma", "dz", "tn",
+            "eg", "sa", "ae", "qa", "kw", "lb", "sy", "iq", "jo", "ps", "ly", "sd", "ye", "om", "bh", "tr", "ir", "pk");
+
+    /** A char of a domain label in {@link #URL}: {@code [a-z0-9-]}, either case. */
+    private static boolean isLabelChar(char c) {
+        return isAsciiAlnum(c) || c == '-';
+    }
+
+    /** A char {@link #URL}'s "www." branch takes after the dot: {@code [\w.-]}. */
+    private static boolean isHostChar(char c) {
+        return isRegexWordChar(c) || c == '.' || c == '-';
+    }
+
+    /** The regex class {@code \w} without UNICODE_CHARACTER_CLASS: {@code [a-zA-Z_0-9]}. */
+    private static boolean isRegexWordChar(char c) {
+        return isAsciiAlnum(c) || c == '_';
     }
 
     private static boolean isAsciiAlnum(char c) {
@@ -241,7 +313,7 @@ final class ChromeRules {
         if (STAFF_WORDS.contains(first) && terms.size() > 2 && terms.contains("by")) {
             return true;
         }
-        return line.words() <= 6 && agencies.isOnlyAgencies(text);
+        return line.words() <= 6 && agencies.isOnlyAgencies(terms);
     }
 
     private static boolean isByline(Line line) {
@@ -286,18 +358,100 @@ final class ChromeRules {
             }
         }
         if (separators < 2) {
-            return false;            // three segments need two separators; skip the regex split
+            return false;            // three segments need two separators; skip the scan
         }
-        String[] parts = NAV_SEPARATOR.split(text);
-        if (parts.length < 3) {
-            return false;
+        return isShortSegments(text);
+    }
+
+    /**
+     * What {@code Pattern.split} on {@code \s*(?:[|›»>•/]|\s-\s)\s*} gives, checked segment by segment
+     * without building it: at least three segments (trailing empty ones do not count, as split drops
+     * them), none blank, none of more than four words. A separator is a {@code | › » > • /}, or a dash with
+     * whitespace on both sides, with the whitespace around it.
+     */
+    static boolean isShortSegments(String text) {
+        int n = text.length();
+        int segments = 0;
+        boolean emptyBefore = false;      // an empty segment: fatal unless only empty ones follow
+        int start = 0;
+        int p = 0;
+        while (true) {
+            int sepStart = -1;
+            int sepEnd = -1;
+            while (p < n) {
+                int q = p;
+                while (q < n && isRegexSpace(text.charAt(q))) {
+                    q++;
+                }
+                if (q < n && isNavSeparator(text.charAt(q))) {
+                    sepStart = p;
+                    sepEnd = q + 1;
+                    break;
+                }
+                if (q > p && q + 1 < n && text.charAt(q) == '-' && isRegexSpace(text.charAt(q + 1))) {
+                    sepStart = p;
+                    sepEnd = q + 2;
+                    break;
+                }
+                p = q > p ? q : p + 1;    // no match may start anywhere in that run of spaces either
+            }
+            int end = sepStart < 0 ? n : sepStart;
+            if (end == start) {
+                emptyBefore = true;
+            } else if (emptyBefore || isBlank(text, start, end) || splitCount(text, start, end) > 4) {
+                return false;
+            } else {
+                segments++;
+            }
+            if (sepStart < 0) {
+                return segments >= 3;
+            }
+            while (sepEnd < n && isRegexSpace(text.charAt(sepEnd))) {
+                sepEnd++;
+            }
+            start = sepEnd;
+            p = sepEnd;
         }
-        for (String p : parts) {
-            if (p.isBlank() || SPACES.split(p).length > 4) {
+    }
+
+    /** {@link String#isBlank()} of {@code text[from, to)}. */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isNavSeparator(char c) {
+        return c == '|' || c == '›' || c == '»' || c == '>' || c == '•' || c == '/';
+    }
+
+    /** The regex class {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * How many strings {@code SPACES.split} ({@code \s+}) gives for {@code text[from, to)}, without building
+     * them: one per run of non-space chars, one more for the empty string before a leading space, none for
+     * trailing spaces, and one for an empty text.
+     */
+    static int splitCount(String text, int from, int to) {
+        if (from == to) {
+            return 1;
+        }
+        int runs = 0;
+        boolean inRun = false;
+        for (int i = from; i < to; i++) {
+            boolean space = isRegexSpace(text.charAt(i));
+            if (!space && !inRun) {
+                runs++;
+            }
+            inRun = !space;
+        }
+        return runs == 0 ? 0 : runs + (isRegexSpace(text.charAt(from)) ? 1 : 0);
     }
 
     private static boolean isHashtags(String text) {

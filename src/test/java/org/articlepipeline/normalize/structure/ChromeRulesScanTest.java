@@ -1,0 +1,137 @@
+package org.articlepipeline.normalize.structure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.articlepipeline.normalize.clean.TextCleaner;
+import org.articlepipeline.normalize.describe.Agencies;
+import org.articlepipeline.normalize.describe.DateFinder;
+import org.articlepipeline.normalize.text.MatchingForm;
+import org.articlepipeline.normalize.text.Stopwords;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written scans of {@link ChromeRules} decide as the regexes they replaced did. */
+class ChromeRulesScanTest {
+
+    /** The separator regex {@link ChromeRules#isShortSegments} stands for. */
+    private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s*(?:[|›»>•/]|\\s-\\s)\\s*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private final StructureFinder finder = new StructureFinder(new MatchingForm(), Stopwords.defaults(),
+            ChromeLexicon.defaults(), new DateFinder(), new Agencies());
+
+    private static boolean shortSegmentsByRegex(String text) {
+        String[] parts = NAV_SEPARATOR.split(text);
+        if (parts.length < 3) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isBlank() || SPACES.split(p).length > 4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String randomText(Random r, String alphabet, int maxLength) {
+        StringBuilder sb = new StringBuilder();
+        int n = r.nextInt(maxLength + 1);
+        for (int i = 0; i < n; i++) {
+            sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void segmentsAreCutWhereTheNavigationSeparatorRegexCutsThem() {
+        Random r = new Random(7);
+        String alphabet = "ab c\t-|/›»>• \u2003\u00A0x-";
+        for (int i = 0; i < 200_000; i++) {
+            String text = randomText(r, alphabet, 24);
+            assertEquals(shortSegmentsByRegex(text), ChromeRules.isShortSegments(text), () -> "for [" + text + "]");
+        }
+    }
+
+    @Test
+    void segmentCountIgnoresTrailingEmptySegmentsButNotEmptyOnesBetween() {
+        assertTrue(ChromeRules.isShortSegments("Home › World › News ›"));
+        assertTrue(ChromeRules.isShortSegments("Home › World › News › ›"));
+        assertFalse(ChromeRules.isShortSegments("Home › › World › News"));
+        assertFalse(ChromeRules.isShortSegments("› Home › World › News"));
+        assertFalse(ChromeRules.isShortSegments("Home › World ›"));
+    }
+
+    @Test
+    void aDashSeparatesSegmentsOnlyWithSpaceOnBothSides() {
+        assertTrue(ChromeRules.isShortSegments("الرئيسية - أخبار - عربي"));
+        assertFalse(ChromeRules.isShortSegments("al-Assad - Hama -Homs"));
+        assertFalse(ChromeRules.isShortSegments("one two three four five / b / c"));
+    }
+
+    @Test
+    void splitCountIsTheLengthOfSplittingOnSpaces() {
+        Random r = new Random(11);
+        String alphabet = "ab \t\n\u2003.";
+        for (int i = 0; i < 100_000; i++) {
+            String text = randomText(r, alphabet, 12);
+            assertEquals(SPACES.split(text).length, ChromeRules.splitCount(text, 0, text.length()), () -> "for [" + text + "]");
+        }
+        assertEquals(2, ChromeRules.splitCount(" a", 0, 2));
+        assertEquals(0, ChromeRules.splitCount("  ", 0, 2));
+        assertEquals(1, ChromeRules.splitCount("", 0, 0));
+    }
+
+    @Test
+    void topLevelDomainMustBeTheWholeWordAfterTheDot() {
+        assertTrue(ChromeRules.isTopLevelDomainAt("example.com", 8));
+        assertTrue(ChromeRules.isTopLevelDomainAt("example.COM/path", 8));
+        assertTrue(ChromeRules.isTopLevelDomainAt("Example.Co", 8));
+        assertFalse(ChromeRules.isTopLevelDomainAt("example.community", 8));
+        assertFalse(ChromeRules.isTopLevelDomainAt("U.S.", 2));
+        assertFalse(ChromeRules.isTopLevelDomainAt("3.5", 2));
+        assertFalse(ChromeRules.isTopLevelDomainAt("example.com_x", 8));
+    }
+
+    private String reasonOf(String line) {
+        PageStructure p = finder.find(new TextCleaner().clean(String.join("\n\n",
+                "Talks to resume in Geneva next week after a pause",
+                "The minister said on Friday that the talks with the rebels would resume next week in Geneva, after a pause of almost two months.",
+                line,
+                "Officials from both sides have met twice this year, but no agreement has been reached on the terms of a ceasefire in the region.")));
+        return p.removed().stream().filter(x -> x.text().equals(line)).map(x -> x.reason()).findFirst().orElse(null);
+    }
+
+    @Test
+    void findsAUrlAtTheStartAndAtTheEndOfALine() {
+        assertEquals("url", reasonOf("www.example.com"));
+        assertEquals("url", reasonOf("Visit example.com"));
+        assertEquals("url", reasonOf("example.co.uk/news"));
+        assertEquals("url", reasonOf("https://news.example.org/a/b?x=1 today"));
+    }
+
+    @Test
+    void aDottedNumberOrAbbreviationIsNotADomain() {
+        assertNull(reasonOf("U.S. shares 3.5 up"));
+        assertNull(reasonOf("Growth hit 3.5 percent"));
+    }
+
+    @Test
+    void handlesAndAddressesNeedAnAtSign() {
+        assertEquals("contact", reasonOf("Follow @newsdesk"));
+        assertEquals("contact", reasonOf("Write to desk@example.com"));
+    }
+
+    @Test
+    void aWholeLinePhraseIsFoundOnlyForTheWholeLine() {
+        ChromeLexicon lexicon = ChromeLexicon.defaults();
+        assertEquals("ui-label", lexicon.wholeLine(List.of("comments")));
+        assertEquals("widget", lexicon.wholeLine(List.of("no", "comments")));
+        assertNull(lexicon.wholeLine(List.of("many", "comments")));
+        assertNull(lexicon.wholeLine(List.of("comments", "closed", "now")));
+    }
+}
