@@ -200,16 +200,24 @@ public final class DateFinder {
     /** Whether every char of {@code word} is a digit. */
     private static boolean isNumber(String word) {
         for (int i = 0; i < word.length(); i++) {
-            if (!Character.isDigit(word.charAt(i))) {
+            if (!isDigit(word.charAt(i))) {
                 return false;
             }
         }
         return true;
     }
 
+    /**
+     * {@link Character#isDigit(char)}, answered without its table lookup for the chars below U+0660 (Latin,
+     * Arabic letters): the only digits there are 0-9.
+     */
+    static boolean isDigit(char c) {
+        return c <= '9' ? c >= '0' : c >= '\u0660' && Character.isDigit(c);
+    }
+
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.isDigit(s.charAt(i))) {
+            if (isDigit(s.charAt(i))) {
                 return true;
             }
         }

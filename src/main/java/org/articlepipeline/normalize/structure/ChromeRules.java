@@ -129,7 +129,7 @@ final class ChromeRules {
         // The UI words: the terms that are neither numbers nor a number's short unit ("1k", "3m").
         List<String> words = new ArrayList<>(terms.size());
         for (String t : terms) {
-            if (!isNumber(t) && !(t.length() <= 2 && Character.isDigit(t.charAt(0)))) {
+            if (!isNumber(t) && !(t.length() <= 2 && isDigit(t.charAt(0)))) {
                 words.add(t);
             }
         }
@@ -148,7 +148,7 @@ final class ChromeRules {
     /** Whether every char of {@code term} is a digit. */
     private static boolean isNumber(String term) {
         for (int i = 0; i < term.length(); i++) {
-            if (!Character.isDigit(term.charAt(i))) {
+            if (!isDigit(term.charAt(i))) {
                 return false;
             }
         }
@@ -165,16 +165,26 @@ final class ChromeRules {
             return false;
         }
         for (int i = 1; i + 4 <= text.length(); i++) {
-            if (text.regionMatches(true, i, "icon", 0, 4)) {
+            char c = text.charAt(i);
+            // Only these four chars equal "i" ignoring case; the region is compared at them only.
+            if ((c == 'i' || c == 'I' || c == '\u0130' || c == '\u0131') && text.regionMatches(true, i, "icon", 0, 4)) {
                 return true;
             }
         }
         return false;
     }
 
+    /**
+     * {@link Character#isDigit(char)}, answered without its table lookup for the chars below U+0660 (Latin,
+     * Arabic letters): the only digits there are 0-9.
+     */
+    static boolean isDigit(char c) {
+        return c <= '9' ? c >= '0' : c >= '\u0660' && Character.isDigit(c);
+    }
+
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.isDigit(s.charAt(i))) {
+            if (isDigit(s.charAt(i))) {
                 return true;
             }
         }
@@ -192,13 +202,22 @@ final class ChromeRules {
 
     /** URL, e-mail or handle lines: the address plus at most three other words. */
     private static String contactReason(String text) {
-        if (!mayHoldAddress(text) || !mayMatchContact(text)) {
-            return null;             // the regexes below only run on lines that could hold an address
+        if (!mayHoldAddress(text)) {
+            return null;
         }
-        String withoutUrls = URL.matcher(text).replaceAll(" ");
+        // Each regex below only runs on a line that could hold what it finds.
+        boolean mayHoldUrl = mayMatchUrl(text);
+        boolean mayHoldContact = text.indexOf('@') >= 0;
+        if (!mayHoldUrl && !mayHoldContact) {
+            return null;
+        }
+        String withoutUrls = mayHoldUrl ? URL.matcher(text).replaceAll(" ") : text;
         boolean hadUrl = withoutUrls.length() != text.length() || !withoutUrls.equals(text);
-        String withoutMail = EMAIL.matcher(withoutUrls).replaceAll(" ");
-        String withoutHandles = HANDLE.matcher(withoutMail).replaceAll(" ");
+        String withoutHandles = withoutUrls;
+        if (mayHoldContact) {
+            String withoutMail = EMAIL.matcher(withoutUrls).replaceAll(" ");
+            withoutHandles = HANDLE.matcher(withoutMail).replaceAll(" ");
+        }
         boolean hadContact = !withoutHandles.equals(withoutUrls);
         if (!hadUrl && !hadContact) {
             return null;
@@ -226,17 +245,14 @@ final class ChromeRules {
     }
 
     /**
-     * Whether one of {@link #URL}, {@link #EMAIL} and {@link #HANDLE} could match: e-mails and handles need an
-     * at sign; a URL needs "://", "www." before a host char, or a dot followed by one of its top-level domains
-     * and then no word char. Prose with "U.S.", "3.5" or "e.g." has none of these and skips the regexes.
+     * Whether {@link #URL} could match: it needs "://", "www." before a host char, or a dot followed by one of
+     * its top-level domains and then no word char. Prose with "U.S.", "3.5" or "e.g." has none of these.
+     * ({@link #EMAIL} and {@link #HANDLE} need an at sign.)
      */
-    private static boolean mayMatchContact(String text) {
+    static boolean mayMatchUrl(String text) {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '@') {
-                return true;
-            }
             if (c == ':' && text.startsWith("//", i + 1)) {
                 return true;
             }
@@ -352,9 +368,9 @@ final class ChromeRules {
     private static boolean isBreadcrumb(String text) {
         int separators = 0;
         for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) {
-                case '|', '›', '»', '>', '•', '/', '-' -> separators++;
-                default -> { }
+            char c = text.charAt(i);
+            if (c < 0x80 ? c == '|' || c == '>' || c == '/' || c == '-' : c == '›' || c == '»' || c == '•') {
+                separators++;
             }
         }
         if (separators < 2) {

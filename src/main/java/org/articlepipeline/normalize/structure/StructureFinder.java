@@ -430,7 +430,7 @@ public final class StructureFinder {
 
     private static boolean hasDigitChar(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.isDigit(s.charAt(i))) {
+            if (ChromeRules.isDigit(s.charAt(i))) {
                 return true;
             }
         }

@@ -97,6 +97,29 @@ class ChromeRulesScanTest {
         assertFalse(ChromeRules.isTopLevelDomainAt("example.com_x", 8));
     }
 
+    @Test
+    void theUrlGateLetsThroughEveryLineTheUrlRegexFindsSomethingIn() {
+        Pattern url = Pattern.compile(
+                "(?i)(?:https?://\\S+|www\\.[\\w.-]+\\S*|(?<![@\\w.-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|info|news|tv|me|co|io|fr|uk|us|de|ma|dz|tn|eg|sa|ae|qa|kw|lb|sy|iq|jo|ps|ly|sd|ye|om|bh|tr|ir|pk)(?:/\\S*)?(?![\\w]))");
+        String[] pieces = {"www", ".", "com", "COM", "co", "uk", "x", "-", "_", "/", ":", "//", "http", "s", " ", "3",
+            "é", "@", "news", "community", "U", "S", "ب"};
+        Random r = new Random(5);
+        int found = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = r.nextInt(9); k > 0; k--) {
+                sb.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            if (url.matcher(text).find()) {
+                found++;
+                assertTrue(ChromeRules.mayMatchUrl(text), () -> "for [" + text + "]");
+            }
+        }
+        assertTrue(found > 1000, "made " + found);
+        assertFalse(ChromeRules.mayMatchUrl("U.S. shares 3.5 up, e.g. today"));
+    }
+
     private String reasonOf(String line) {
         PageStructure p = finder.find(new TextCleaner().clean(String.join("\n\n",
                 "Talks to resume in Geneva next week after a pause",
