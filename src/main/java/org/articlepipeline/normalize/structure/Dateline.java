@@ -18,28 +18,43 @@ public record Dateline(String place, String parenthesis, String date, String res
     private static final String DASH = "(?:\\s+[-–—]{1,2}\\s*|[-–—]{1,2}\\s+)";
     private static final String PAREN = "\\s*[(（]([^()（）]{1,40})[)）]";
     /** One to three Arabic-script words, optional parentheses, then a dash with a space on one side. */
-    private static final Pattern ARABIC = Pattern.compile(
+    static final Pattern ARABIC = Pattern.compile(
             "^(\\p{IsArabic}{2,}(?:\\s+\\p{IsArabic}{2,}){0,2})(?:" + PAREN + ")?" + DASH);
     /** An upper-case place, optional ", date", optional parentheses, then a dash or em dash. */
-    private static final Pattern UPPER = Pattern.compile(
+    static final Pattern UPPER = Pattern.compile(
             "^(\\p{Lu}[\\p{Lu}'’.\\-]+(?:\\s+\\p{Lu}[\\p{Lu}'’.\\-]+){0,3})(?:,\\s*([^()\\-–—]{1,30}?))?(?:" + PAREN + ")?" + DASH);
     /** A capitalized place is a dateline only with parentheses: {@code Paris (AFP) -}. */
-    private static final Pattern CAPITALIZED = Pattern.compile(
+    static final Pattern CAPITALIZED = Pattern.compile(
             "^(\\p{Lu}[\\p{L}'’.\\-]+(?:\\s+\\p{Lu}[\\p{L}'’.\\-]+){0,3})(?:,\\s*([^()\\-–—]{1,30}?))?" + PAREN + DASH);
-
-    /** Compiled once: {@code String.split("\\s+")} compiles its pattern on every call. */
-    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** Words the rest must hold: a dash after three words and then almost nothing is not a dateline. */
     private static final int MIN_REST_WORDS = 4;
 
-    /** The dateline opening {@code paragraph}, or null. */
+    /** Which chars of the Arabic block (U+0600–U+06FF) are of the Arabic script, as {@code \p{IsArabic}} reads them. */
+    private static final boolean[] ARABIC_BLOCK_SCRIPT = arabicBlockScript();
+
+    private static boolean[] arabicBlockScript() {
+        boolean[] t = new boolean[0x100];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = Character.UnicodeScript.of(0x600 + i) == Character.UnicodeScript.ARABIC;
+        }
+        return t;
+    }
+
+    /**
+     * The dateline opening {@code paragraph}, or null. Each pattern runs only when a scan of the opening
+     * words says it could match: most paragraphs open with a fifth word, a lower-case word or punctuation
+     * long before any dash.
+     */
     public static Dateline find(String paragraph) {
-        Dateline d = match(ARABIC, paragraph, false);
-        if (d == null) {
+        Dateline d = null;
+        if (mayOpenWithArabicPlace(paragraph)) {
+            d = match(ARABIC, paragraph, false);
+        }
+        if (d == null && mayOpenWithUpperCasePlace(paragraph)) {
             d = match(UPPER, paragraph, true);
         }
-        if (d == null) {
+        if (d == null && mayOpenWithCapitalizedPlace(paragraph)) {
             d = match(CAPITALIZED, paragraph, true);
         }
         return d;
@@ -51,12 +66,137 @@ public record Dateline(String place, String parenthesis, String date, String res
             return null;
         }
         String rest = paragraph.substring(m.end()).strip();
-        if (SPACES.split(rest).length < MIN_REST_WORDS) {
+        if (!hasWords(rest, MIN_REST_WORDS)) {
             return null;
         }
         String place = m.group(1).strip();
         String date = hasDateGroup ? m.group(2) : null;
         String paren = hasDateGroup ? m.group(3) : m.group(2);
         return new Dateline(place, paren == null ? null : paren.strip(), date == null ? null : date.strip(), rest);
+    }
+
+    /**
+     * Whether {@code text}, which does not start with a space, has at least {@code count} words between
+     * spaces ({@code \s}): what splitting it on spaces would tell, counted only as far as needed.
+     */
+    static boolean hasWords(String text, int count) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = isSpace(text.charAt(i));
+            if (!space && !inWord && ++words >= count) {
+                return true;
+            }
+            inWord = !space;
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@link #ARABIC} could match: one to three runs of Arabic-script chars between spaces, then (after
+     * optional spaces) an opening parenthesis or a dash. Any other char ends the chance.
+     */
+    static boolean mayOpenWithArabicPlace(String text) {
+        int n = text.length();
+        int i = 0;
+        for (int words = 1; words <= 3; words++) {
+            int start = i;
+            while (i < n && isArabicScript(text.charAt(i))) {
+                i++;
+            }
+            if (i < n && Character.isSurrogate(text.charAt(i))) {
+                return true;         // the regex reads code points, and some beyond U+FFFF are Arabic: let it decide
+            }
+            if (i == start) {
+                return false;        // a place word must start here
+            }
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i == n) {
+                return false;
+            }
+            char c = text.charAt(i);
+            if (c == '(' || c == '（' || isDash(c) || Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;                // a fourth word
+    }
+
+    /** Whether {@link #UPPER} could match: an upper-case letter, then another, an apostrophe, dot or hyphen. */
+    static boolean mayOpenWithUpperCasePlace(String text) {
+        if (text.length() < 2 || Character.isSurrogate(text.charAt(0)) || Character.isSurrogate(text.charAt(1))) {
+            return text.length() >= 2;
+        }
+        char second = text.charAt(1);
+        return isUpperCase(text.charAt(0))
+                && (isUpperCase(second) || second == '\'' || second == '’' || second == '.' || second == '-');
+    }
+
+    /**
+     * Whether {@link #CAPITALIZED} could match: one to four words of letters (and {@code ' ’ . -}) opening with a
+     * capital, then a comma right after the last one, or a parenthesis after optional spaces.
+     */
+    static boolean mayOpenWithCapitalizedPlace(String text) {
+        int n = text.length();
+        int i = 0;
+        for (int words = 1; words <= 4; words++) {
+            if (i == n || Character.isSurrogate(text.charAt(i))) {
+                return i < n;
+            }
+            if (!isUpperCase(text.charAt(i))) {
+                return false;
+            }
+            i++;
+            while (i < n && isPlaceChar(text.charAt(i))) {
+                i++;
+            }
+            int wordEnd = i;
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i == n) {
+                return false;
+            }
+            char c = text.charAt(i);
+            if (c == '(' || c == '（' || c == ',' && i == wordEnd || Character.isSurrogate(c)) {
+                return true;
+            }
+            if (i == wordEnd) {
+                return false;        // punctuation inside the place
+            }
+        }
+        return false;                // a fifth word
+    }
+
+    /** {@code \p{IsArabic}} for one char. */
+    private static boolean isArabicScript(char c) {
+        if (c < '\u0600') {
+            return false;
+        }
+        if (c <= '\u06FF') {
+            return ARABIC_BLOCK_SCRIPT[c - '\u0600'];
+        }
+        return !Character.isSurrogate(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC;
+    }
+
+    /** {@code \p{Lu}} for one char. */
+    private static boolean isUpperCase(char c) {
+        return Character.getType(c) == Character.UPPERCASE_LETTER;
+    }
+
+    /** {@code [\p{L}'’.\-]}: a char of a capitalized place word. */
+    private static boolean isPlaceChar(char c) {
+        return Character.isLetter(c) || c == '\'' || c == '’' || c == '.' || c == '-';
+    }
+
+    private static boolean isDash(char c) {
+        return c == '-' || c == '–' || c == '—';
+    }
+
+    /** The regex class {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

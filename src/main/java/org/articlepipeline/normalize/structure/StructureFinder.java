@@ -49,7 +49,6 @@ public final class StructureFinder {
     private static final Pattern SUFFIX = Pattern.compile("^(.+?)(?:\\s+[-–—•·|]{1,2}\\s+|\\s*\\|\\s*)([^-–—•·|]{2,40})$");
     /** A tail that mixes letters with digits, or is a domain: a name, not words of the headline. */
     private static final Pattern NAME_EVIDENCE = Pattern.compile(".*\\p{L}.*\\d.*|.*\\d.*\\p{L}.*|.*\\.[a-zA-Z]{2,}");
-    private static final Pattern NAME_PUNCTUATION = Pattern.compile("[.,،:;؛?؟!\"“”«»()]");
 
     private enum Kind { CHROME, GOOD, NEAR_GOOD, SHORT }
 
@@ -359,6 +358,9 @@ public final class StructureFinder {
     private boolean couldBeSubtitle(String text) {
         Dateline d = Dateline.find(text);
         String rest = d == null ? text : d.rest();
+        if (endsSentence(rest)) {
+            return false;            // what isSubtitle would say too, without folding a whole paragraph first
+        }
         return isSubtitle(analyze(rest, new FoldedLines(stopwords, rest.length(), 1)));
     }
 
@@ -403,7 +405,19 @@ public final class StructureFinder {
 
     /** A short name: at most four words, no sentence punctuation. */
     static boolean looksLikeName(Line line) {
-        return line.words() >= 1 && line.words() <= 4 && !NAME_PUNCTUATION.matcher(line.text()).find();
+        return line.words() >= 1 && line.words() <= 4 && !hasNamePunctuation(line.text());
+    }
+
+    /** Sentence punctuation, quotes and parentheses: a name has none of them. */
+    private static final String NAME_PUNCTUATION = ".,،:;؛?؟!\"“”«»()";
+
+    private static boolean hasNamePunctuation(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (NAME_PUNCTUATION.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String nearestReason(String[] reason, boolean[] byContext, int j, int from, int to) {
@@ -453,7 +467,7 @@ public final class StructureFinder {
     }
 
     /** Letters and digits of the matching form, nothing else: "same line" ignoring spacing and punctuation. */
-    private String key(String text) {
+    static String key(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char f = MatchingForm.fold(text.charAt(i));
@@ -508,8 +522,8 @@ public final class StructureFinder {
      * as a short line elsewhere on the page, or a tail that mixes letters with digits or is a domain.
      */
     private String[] splitSuffix(String title, List<String> texts, FoldedLines forms, int t) {
-        if (title.length() > MAX_TITLE_CHARS) {
-            return null;             // keeps the lazy pattern below linear in practice
+        if (title.length() > MAX_TITLE_CHARS || !mayEndWithSuffix(title)) {
+            return null;             // keeps the lazy pattern below linear in practice, and off most titles
         }
         Matcher m = SUFFIX.matcher(title);
         if (!m.matches()) {
@@ -519,7 +533,7 @@ public final class StructureFinder {
         String tail = m.group(2).strip();
         List<String> tailTerms = form.terms(tail);
         if (tailTerms.isEmpty() || tailTerms.size() > 4 || form.terms(head).size() < 3
-                || head.length() <= tail.length() || NAME_PUNCTUATION.matcher(tail).find()) {
+                || head.length() <= tail.length() || hasNamePunctuation(tail)) {
             return null;
         }
         boolean pipe = title.substring(m.end(1), m.start(2)).contains("|");
@@ -541,10 +555,61 @@ public final class StructureFinder {
             if (texts.get(i).length() > 2 * title.length() + 16) {
                 continue;
             }
+            // The key's length alone rules out most lines: build the key only when it could match.
+            int length = keyLength(texts.get(i));
+            if (length != headKey.length() && length != tailKey.length()
+                    && !(tailKey.length() >= 4 && length <= tailKey.length() + 12 && length > tailKey.length())) {
+                continue;
+            }
             String k = forms.wordChars(i);
             evidence = k.equals(headKey) || k.equals(tailKey)
                     || (tailKey.length() >= 4 && k.length() <= tailKey.length() + 12 && k.contains(tailKey));
         }
         return evidence ? new String[] {head, tail} : null;
+    }
+
+    /**
+     * Whether {@link #SUFFIX} could match {@code title}: its last separator char ({@code - – — • · |}) must stand
+     * in a separator (a pipe, or a run of one or two with spaces on both sides) and leave a tail of 2 to 40
+     * chars after the spaces that follow it. Most headlines have no separator at all.
+     */
+    static boolean mayEndWithSuffix(String title) {
+        int n = title.length();
+        int last = n - 1;
+        while (last >= 0 && !isSuffixSeparator(title.charAt(last))) {
+            last--;
+        }
+        if (last < 1 || n - (last + 1) < 2) {
+            return false;
+        }
+        int tail = last + 1;
+        while (tail < n && ChromeRules.isRegexSpace(title.charAt(tail))) {
+            tail++;
+        }
+        if (n - tail > 40) {
+            return false;
+        }
+        if (title.charAt(last) == '|') {
+            return true;
+        }
+        char before = title.charAt(last - 1);
+        boolean spaceBefore = ChromeRules.isRegexSpace(before)
+                || isSuffixSeparator(before) && last >= 2 && ChromeRules.isRegexSpace(title.charAt(last - 2));
+        return spaceBefore && ChromeRules.isRegexSpace(title.charAt(last + 1));
+    }
+
+    private static boolean isSuffixSeparator(char c) {
+        return c == '-' || c == '–' || c == '—' || c == '•' || c == '·' || c == '|';
+    }
+
+    /** The length of {@link #key} of {@code text}, counted without building it. */
+    static int keyLength(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (MatchingForm.isWordChar(MatchingForm.fold(text.charAt(i)))) {
+                length++;
+            }
+        }
+        return length;
     }
 }
