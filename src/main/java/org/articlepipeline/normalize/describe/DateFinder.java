@@ -72,10 +72,10 @@ public final class DateFinder {
     private static final String END = "(?![\\p{L}\\p{N}])";
     private static final String TIME =
             "(?:\\s*[-–,|،]?\\s*(?:at\\s+|a\\s+|الساعه\\s+)?(\\d{1,2})[:h](\\d{2})(?::(\\d{2}))?(?!\\d)\\s*(am|pm|a\\.m\\.|p\\.m\\.)?)?";
-    private static final Pattern ISO = Pattern.compile(
+    static final Pattern ISO = Pattern.compile(
             "(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?:[t ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(z|[+-]\\d{2}:?\\d{2})?)?(?!\\d)");
-    private static final Pattern YMD = Pattern.compile("(?<!\\d)(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})(?!\\d)" + TIME);
-    private static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})(?!\\d)" + TIME);
+    static final Pattern YMD = Pattern.compile("(?<!\\d)(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})(?!\\d)" + TIME);
+    static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})(?!\\d)" + TIME);
     private static final Pattern DAY_MONTH = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|st|nd|rd|th)?\\s*(?:من\\s+)?(?:شهر\\s+)?(" + MONTH + ")\\.?" + END
             + "(?:\\s*[/(-]\\s*" + MONTH + END + "\\)?)?"
@@ -227,7 +227,11 @@ public final class DateFinder {
     /** The earliest valid date in an already normalized text. */
     Found first(String n) {
         Found best = null;
+        int numeric = numericShapes(n);
         for (int kind = 0; kind < 5; kind++) {
+            if (kind < 3 && (numeric & 1 << kind) == 0) {
+                continue;            // the text lacks the digits and separators this numeric pattern starts with
+            }
             Matcher m = (kind == 0 ? ISO : kind == 1 ? YMD : kind == 2 ? DMY : kind == 3 ? DAY_MONTH : MONTH_DAY).matcher(n);
             while (m.find()) {
                 if (best != null && m.start() >= best.start()) {
@@ -250,6 +254,42 @@ public final class DateFinder {
             }
         }
         return best;
+    }
+
+    /**
+     * Which numeric patterns could match {@code n}, as bits by kind: {@link #ISO} needs four digits before a
+     * hyphen, {@link #YMD} four digits before a slash or dot, {@link #DMY} a dot, slash or hyphen before four
+     * digits.
+     */
+    static int numericShapes(String n) {
+        int shapes = 0;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c != '-' && c != '/' && c != '.') {
+                continue;
+            }
+            if (asciiDigits(n, i - 4, i)) {
+                shapes |= c == '-' ? 1 : 2;
+            }
+            if (asciiDigits(n, i + 1, i + 5)) {
+                shapes |= 4;
+            }
+        }
+        return shapes;
+    }
+
+    /** Whether {@code n[from, to)} lies inside {@code n} and is all ASCII digits ({@code \d}). */
+    private static boolean asciiDigits(String n, int from, int to) {
+        if (from < 0 || to > n.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = n.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The month name with each run of spaces made one space, as the {@link #MONTHS} keys are written. */
