@@ -71,6 +71,11 @@ public final class Agencies {
         return c;
     }
 
+    /** Every word of every agency name, and the words that may join names: no other word is in a credit of them only. */
+    public java.util.Set<String> words() {
+        return java.util.Collections.unmodifiableSet(variantWords);
+    }
+
     /** The canonical name of the first wire service credited in {@code credit}, or null. */
     public String find(String credit) {
         if (credit == null) {

@@ -74,6 +74,13 @@ public final class ChromeLexicon {
         }
     }
 
+    /** The first terms of every whole-line phrase and every lead-in: no line opening otherwise is either. */
+    public Set<String> openingTerms() {
+        Set<String> terms = new HashSet<>(lineStarts);
+        terms.addAll(prefixStarts);
+        return java.util.Collections.unmodifiableSet(terms);
+    }
+
     /** The reason when the whole line is a known UI phrase, else null. */
     public String wholeLine(List<String> terms) {
         if (terms.isEmpty() || terms.size() > longestLine || !lineStarts.contains(terms.get(0))) {

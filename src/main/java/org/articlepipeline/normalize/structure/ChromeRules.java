@@ -36,10 +36,27 @@ final class ChromeRules {
     private final DateFinder dates;
     private final Agencies agencies;
 
+    /**
+     * Every first term with which one of the word-list rules ({@link #isCredit}, {@link #isByline}, the lexicon's
+     * whole lines and lead-ins, {@link #isRelativeTime}) can hold, numbers aside: a line opening with another
+     * word is none of them, which one lookup tells instead of one per list.
+     */
+    private final java.util.Set<String> termRuleOpeners;
+
     ChromeRules(ChromeLexicon lexicon, DateFinder dates, Agencies agencies) {
         this.lexicon = lexicon;
         this.dates = dates;
         this.agencies = agencies;
+        java.util.Set<String> openers = new java.util.HashSet<>();
+        openers.addAll(CREDIT_LABELS);
+        openers.addAll(STAFF_WORDS);
+        openers.addAll(agencies.words());
+        openers.addAll(BYLINE_WORDS);
+        openers.addAll(COLON_BYLINE_WORDS);
+        openers.addAll(lexicon.openingTerms());
+        openers.addAll(TIME_UNITS);
+        openers.addAll(RELATIVE_WORDS);
+        this.termRuleOpeners = java.util.Set.copyOf(openers);
     }
 
     /** The reason {@code line} is chrome by its own shape, or null when it may be prose. */
@@ -56,36 +73,38 @@ final class ChromeRules {
             return CAPTION_ICON.matcher(icon.group(1)).matches() && text.length() > icon.end() + 3
                     ? "caption-icon" : "ui-label";
         }
+        Marks marks = Marks.of(text);
         List<String> terms = line.terms();
-        // The word bound first: it is free, and the date regexes are not.
-        if (line.words() <= 12 && dates.isTimestampLine(text, terms)) {
+        // The digit and the word bound first: they are free, and the date regexes are not.
+        if (marks.digit() && line.words() <= 12 && dates.isTimestampLine(text, terms)) {
             return "timestamp";
         }
-        String contact = contactReason(text);
+        String contact = marks.address() ? contactReason(text) : null;
         if (contact != null) {
             return contact;
         }
-        if (isCredit(line)) {
+        boolean opener = !terms.isEmpty() && (termRuleOpeners.contains(terms.get(0)) || isNumber(terms.get(0)));
+        if (opener && isCredit(line)) {
             return "credit";
         }
-        if (isByline(line)) {
+        if (opener && isByline(line)) {
             return "byline";
         }
         if (text.indexOf('©') >= 0) {
             return "copyright";
         }
-        String whole = lexicon.wholeLine(terms);
+        String whole = opener ? lexicon.wholeLine(terms) : null;
         if (whole != null) {
             return whole;
         }
-        if (isRelativeTime(terms)) {
+        if (opener && isRelativeTime(terms)) {
             return "timestamp";
         }
         String counter = counterReason(terms);
         if (counter != null) {
             return counter;
         }
-        ChromeLexicon.Prefix prefix = lexicon.prefix(terms);
+        ChromeLexicon.Prefix prefix = opener ? lexicon.prefix(terms) : null;
         if (prefix != null && terms.size() <= prefix.length() + 12
                 && (!line.endsSentence() || colonSoon(text))) {
             return prefix.reason();
@@ -93,7 +112,7 @@ final class ChromeRules {
         if (isButtonRow(text)) {
             return "ui-label";
         }
-        if (isBreadcrumb(text)) {
+        if (isBreadcrumb(text, marks.separators())) {
             return "navigation";
         }
         if (isHashtags(text)) {
@@ -200,11 +219,8 @@ final class ChromeRules {
         return colon >= 0 && colon < 40;
     }
 
-    /** URL, e-mail or handle lines: the address plus at most three other words. */
+    /** URL, e-mail or handle lines (given {@link Marks#address}): the address plus at most three other words. */
     private static String contactReason(String text) {
-        if (!mayHoldAddress(text)) {
-            return null;
-        }
         // Each regex below only runs on a line that could hold what it finds.
         boolean mayHoldUrl = mayMatchUrl(text);
         boolean mayHoldContact = text.indexOf('@') >= 0;
@@ -228,20 +244,6 @@ final class ChromeRules {
             return null;
         }
         return hadUrl ? "url" : "contact";
-    }
-
-    /** A dot between two ASCII letters or digits (a domain), or an at sign. */
-    private static boolean mayHoldAddress(String text) {
-        for (int i = 1; i < text.length() - 1; i++) {
-            char c = text.charAt(i);
-            if (c == '@') {
-                return true;
-            }
-            if (c == '.' && isAsciiAlnum(text.charAt(i - 1)) && isAsciiAlnum(text.charAt(i + 1))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -364,15 +366,11 @@ final class ChromeRules {
         return tokens >= 2;
     }
 
-    /** Home › World › Middle East: three or more short segments between separators. */
-    private static boolean isBreadcrumb(String text) {
-        int separators = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80 ? c == '|' || c == '>' || c == '/' || c == '-' : c == '›' || c == '»' || c == '•') {
-                separators++;
-            }
-        }
+    /**
+     * Home › World › Middle East: three or more short segments between separators ({@code separators} is the
+     * line's {@link Marks#separators}).
+     */
+    private static boolean isBreadcrumb(String text, int separators) {
         if (separators < 2) {
             return false;            // three segments need two separators; skip the scan
         }
@@ -480,5 +478,47 @@ final class ChromeRules {
             }
         }
         return true;
+    }
+
+    /**
+     * What a line's chars hold that the rules test before anything dearer, read in one pass instead of one
+     * per rule.
+     *
+     * @param digit      whether it has a digit: every date has one
+     * @param address    whether an at sign, or a dot between two ASCII letters or digits, stands inside it
+     *                   (not first, not last): what an address needs
+     * @param separators how many breadcrumb separators ({@code | › » > • / -}) it has
+     */
+    record Marks(boolean digit, boolean address, int separators) {
+
+        static Marks of(String text) {
+            boolean digit = false;
+            boolean address = false;
+            int separators = 0;
+            int last = text.length() - 1;
+            for (int i = 0; i <= last; i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    if (c >= '0' && c <= '9') {
+                        digit = true;
+                    } else if (c == '@') {
+                        address |= i > 0 && i < last;
+                    } else if (c == '.') {
+                        address |= i > 0 && i < last && isAsciiAlnum(text.charAt(i - 1)) && isAsciiAlnum(text.charAt(i + 1));
+                    } else if (c == '|' || c == '>' || c == '/' || c == '-') {
+                        separators++;
+                    }
+                } else if (c >= '\u0660') {
+                    if (Character.isDigit(c)) {
+                        digit = true;
+                    } else if (c == '›' || c == '•') {
+                        separators++;
+                    }
+                } else if (c == '»') {
+                    separators++;
+                }
+            }
+            return new Marks(digit, address, separators);
+        }
     }
 }

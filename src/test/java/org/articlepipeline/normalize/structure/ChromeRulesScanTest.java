@@ -120,6 +120,28 @@ class ChromeRulesScanTest {
         assertFalse(ChromeRules.mayMatchUrl("U.S. shares 3.5 up, e.g. today"));
     }
 
+    @Test
+    void marksReadInOnePassWhatEachRuleScannedFor() {
+        Random r = new Random(19);
+        String alphabet = "a.Z@9٣۵|›»>•/-x ب.©\u0966";
+        for (int i = 0; i < 200_000; i++) {
+            String text = randomText(r, alphabet, 10);
+            ChromeRules.Marks marks = ChromeRules.Marks.of(text);
+            boolean digit = text.chars().anyMatch(Character::isDigit);
+            boolean address = false;
+            for (int k = 1; k < text.length() - 1; k++) {
+                char c = text.charAt(k);
+                address |= c == '@' || c == '.' && Character.isLetterOrDigit(text.charAt(k - 1)) && text.charAt(k - 1) < 0x80
+                        && Character.isLetterOrDigit(text.charAt(k + 1)) && text.charAt(k + 1) < 0x80;
+            }
+            long separators = text.chars().filter(c -> "|›»>•/-".indexOf(c) >= 0).count();
+            assertEquals(new ChromeRules.Marks(digit, address, (int) separators), marks, () -> "for [" + text + "]");
+        }
+        assertFalse(ChromeRules.Marks.of("@newsdesk").address());    // an at sign opening the line does not count
+        assertTrue(ChromeRules.Marks.of("Follow @newsdesk").address());
+        assertFalse(ChromeRules.Marks.of("Growth hit 3. Then").address());
+    }
+
     private String reasonOf(String line) {
         PageStructure p = finder.find(new TextCleaner().clean(String.join("\n\n",
                 "Talks to resume in Geneva next week after a pause",
