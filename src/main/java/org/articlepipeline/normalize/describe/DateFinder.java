@@ -2,7 +2,6 @@ package org.articlepipeline.normalize.describe;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -352,21 +351,25 @@ public final class DateFinder {
         if (month == null || month < 1 || month > 12 || day < 1) {
             return null;
         }
-        // java.time validates and writes ISO-8601 (--MM-DD, YYYY-MM-DD, HH:MM) without a Formatter's cost.
-        String date;
+        // java.time validates (a day the month lacks throws); the ISO-8601 text (--MM-DD, YYYY-MM-DD, HH:MM) is
+        // written here, as its toString methods would write it for these ranges, without their string work.
+        StringBuilder iso = new StringBuilder(24);
         try {
             if (year < 0) {
-                return MonthDay.of(month, day).toString();
+                MonthDay.of(month, day);
+                twoDigits(twoDigits(iso.append("--"), month).append('-'), day);
+                return iso.toString();
             }
             if (year < 1900 || year > 2100) {
                 return null;
             }
-            date = LocalDate.of(year, month, day).toString();
+            LocalDate.of(year, month, day);
         } catch (DateTimeException e) {
             return null;
         }
+        twoDigits(twoDigits(iso.append(year).append('-'), month).append('-'), day);
         if (m == null || timeGroup == 0 || m.groupCount() < timeGroup + 3 || m.group(timeGroup) == null) {
-            return date;
+            return iso.toString();
         }
         int h = Integer.parseInt(m.group(timeGroup));
         int min = Integer.parseInt(m.group(timeGroup + 1));
@@ -377,12 +380,17 @@ public final class DateFinder {
             h = 0;
         }
         if (h > 23 || min > 59) {
-            return date;
+            return iso.toString();
         }
-        String time = "T" + LocalTime.of(h, min);
+        twoDigits(twoDigits(iso.append('T'), h).append(':'), min);
         if (m.group(timeGroup + 2) != null) {
-            time += ":" + m.group(timeGroup + 2);
+            iso.append(':').append(m.group(timeGroup + 2));
         }
-        return date + time;
+        return iso.toString();
+    }
+
+    /** Appends {@code value} (0–99) with two digits. */
+    private static StringBuilder twoDigits(StringBuilder sb, int value) {
+        return sb.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }
