@@ -23,8 +23,6 @@ final class ChromeRules {
             "(?i)(?:https?://\\S+|www\\.[\\w.-]+\\S*|(?<![@\\w.-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|info|news|tv|me|co|io|fr|uk|us|de|ma|dz|tn|eg|sa|ae|qa|kw|lb|sy|iq|jo|ps|ly|sd|ye|om|bh|tr|ir|pk)(?:/\\S*)?(?![\\w]))");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@\\w{2,}");
-    private static final Pattern ICON = Pattern.compile("(?i)^([a-z]+)[ _-]?icon(?![a-z])");
-    private static final Pattern CAPTION_ICON = Pattern.compile("(?i)camera|photo|image|picture|video|gallery|play");
     private static final java.util.Set<String> CREDIT_LABELS = java.util.Set.of(
             "المصدر", "مصدر", "المصادر", "source", "sources", "credit", "credits", "photo", "photos", "image",
             "foto", "via", "تصوير", "الصوره", "صوره", "ترجمه", "illustration", "video", "getty", "credito");
@@ -56,7 +54,7 @@ final class ChromeRules {
         openers.addAll(lexicon.openingTerms());
         openers.addAll(TIME_UNITS);
         openers.addAll(RELATIVE_WORDS);
-        this.termRuleOpeners = java.util.Set.copyOf(openers);
+        this.termRuleOpeners = openers;      // a HashSet: it answers a miss, the usual case, in fewer probes
     }
 
     /** The reason {@code line} is chrome by its own shape, or null when it may be prose. */
@@ -68,10 +66,9 @@ final class ChromeRules {
         if (line.words() > MAX_CHROME_WORDS || text.length() > MAX_CHROME_CHARS) {
             return null;
         }
-        java.util.regex.Matcher icon = mayBeIconLabel(text) ? ICON.matcher(text) : null;
-        if (icon != null && icon.lookingAt()) {
-            return CAPTION_ICON.matcher(icon.group(1)).matches() && text.length() > icon.end() + 3
-                    ? "caption-icon" : "ui-label";
+        String icon = iconLabel(text);
+        if (icon != null) {
+            return icon;
         }
         Marks marks = Marks.of(text);
         List<String> terms = line.terms();
@@ -175,22 +172,52 @@ final class ChromeRules {
     }
 
     /**
-     * Whether {@link #ICON} could match: it needs an ASCII letter first and "icon" somewhere, which most
-     * lines (all Arabic ones) fail at once, sparing them a matcher.
+     * "camera icon", "tag_icon", "Playicon": an icon's name left as text. Matched by hand as
+     * {@code (?i)^([a-z]+)[ _-]?icon(?![a-z])} would match it (ASCII letters, either case): "caption-icon" when
+     * a camera-like name has a caption after it, else "ui-label"; null when the line does not open so.
      */
-    private static boolean mayBeIconLabel(String text) {
-        char first = text.isEmpty() ? ' ' : text.charAt(0);
-        if ((first | 0x20) < 'a' || (first | 0x20) > 'z') {
+    static String iconLabel(String text) {
+        int n = text.length();
+        int run = 0;
+        while (run < n && isAsciiLetter(text.charAt(run))) {
+            run++;
+        }
+        if (run == 0) {
+            return null;             // every Arabic line ends here
+        }
+        int nameEnd;
+        char after = run < n ? text.charAt(run) : ' ';
+        if (run < n && (after == ' ' || after == '_' || after == '-') && isIconWord(text, run + 1)) {
+            nameEnd = run;           // "camera icon": the letters, a separator, "icon"
+        } else if (run >= 5 && isIconWord(text, run - 4)) {
+            nameEnd = run - 4;       // "cameraicon": the word itself ends in "icon"
+        } else {
+            return null;
+        }
+        int end = nameEnd == run ? run + 5 : run;
+        String name = text.substring(0, nameEnd).toLowerCase(java.util.Locale.ROOT);
+        return CAPTION_ICON_NAMES.contains(name) && n > end + 3 ? "caption-icon" : "ui-label";
+    }
+
+    /** Icon names that stand before a photo or video caption. */
+    private static final java.util.Set<String> CAPTION_ICON_NAMES = java.util.Set.of(
+            "camera", "photo", "image", "picture", "video", "gallery", "play");
+
+    /** "icon" in any ASCII case at {@code from}, not followed by an ASCII letter. */
+    private static boolean isIconWord(String text, int from) {
+        if (from + 4 > text.length()) {
             return false;
         }
-        for (int i = 1; i + 4 <= text.length(); i++) {
-            char c = text.charAt(i);
-            // Only these four chars equal "i" ignoring case; the region is compared at them only.
-            if ((c == 'i' || c == 'I' || c == '\u0130' || c == '\u0131') && text.regionMatches(true, i, "icon", 0, 4)) {
-                return true;
+        for (int i = 0; i < 4; i++) {
+            if ((text.charAt(from + i) | 0x20) != "icon".charAt(i)) {
+                return false;        // only 'I' and 'i' give 'i' when or-ed with 0x20, and so on
             }
         }
-        return false;
+        return from + 4 == text.length() || !isAsciiLetter(text.charAt(from + 4));
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /**

@@ -142,6 +142,33 @@ class ChromeRulesScanTest {
         assertFalse(ChromeRules.Marks.of("Growth hit 3. Then").address());
     }
 
+    @Test
+    void iconLabelsAreReadAsTheIconRegexReadThem() {
+        Pattern icon = Pattern.compile("(?i)^([a-z]+)[ _-]?icon(?![a-z])");
+        Pattern captionIcon = Pattern.compile("(?i)camera|photo|image|picture|video|gallery|play");
+        String[] pieces = {"camera", "Photo", "tag", "icon", "ICON", "Icon", "ic", "on", " ", "_", "-", "x", "ب",
+            "\u0130con", "play", "abc", "صورة"};
+        Random r = new Random(23);
+        int labels = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = r.nextInt(6); k > 0; k--) {
+                sb.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String text = sb.toString();
+            java.util.regex.Matcher m = icon.matcher(text);
+            String expected = !m.lookingAt() ? null
+                    : captionIcon.matcher(m.group(1)).matches() && text.length() > m.end() + 3 ? "caption-icon" : "ui-label";
+            labels += expected == null ? 0 : 1;
+            assertEquals(expected, ChromeRules.iconLabel(text), () -> "for [" + text + "]");
+        }
+        assertTrue(labels > 10_000, "made " + labels);
+        assertEquals("caption-icon", ChromeRules.iconLabel("cameraicon الرئيس الروسي"));
+        assertEquals("ui-label", ChromeRules.iconLabel("tag icon ع ع ع"));
+        assertNull(ChromeRules.iconLabel("iconography"));
+        assertNull(ChromeRules.iconLabel("\u0130con x"));      // a dotted capital I is no ASCII letter
+    }
+
     private String reasonOf(String line) {
         PageStructure p = finder.find(new TextCleaner().clean(String.join("\n\n",
                 "Talks to resume in Geneva next week after a pause",
