@@ -199,6 +199,15 @@ class ChromeRulesScanTest {
     }
 
     @Test
+    void theLongestLeadInOpeningTheLineIsFoundByItsTerms() {
+        ChromeLexicon lexicon = ChromeLexicon.defaults();
+        assertEquals(new ChromeLexicon.Prefix("ui-label", 3), lexicon.prefix(List.of("follow", "us", "on", "twitter")));
+        assertEquals(new ChromeLexicon.Prefix("ui-label", 2), lexicon.prefix(new java.util.ArrayList<>(List.of("share", "on"))));
+        assertNull(lexicon.prefix(List.of("follow", "them", "on", "twitter")));
+        assertNull(lexicon.prefix(List.of("on", "share")));
+    }
+
+    @Test
     void aWholeLinePhraseIsFoundOnlyForTheWholeLine() {
         ChromeLexicon lexicon = ChromeLexicon.defaults();
         assertEquals("ui-label", lexicon.wholeLine(List.of("comments")));
