@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The scans in front of the headline's site-suffix regex and the repeated-title keys. */
 class SuffixScanTest {
 
-    /** {@code StructureFinder.SUFFIX}. */
-    private static final Pattern SUFFIX = Pattern.compile("^(.+?)(?:\\s+[-–—•·|]{1,2}\\s+|\\s*\\|\\s*)([^-–—•·|]{2,40})$");
+    private static final Pattern SUFFIX = StructureFinder.SUFFIX;
 
     private static final String[] PIECES = {"عنوان", "الخبر", "Talks", "Site", "24", "x", " ", " ", "  ", "\t", "-", "–",
         "—", "•", "·", "|", "--", "||", "مصدر24", "The Daily Courier", "Le Monde", "0123456789012345678901234567890123456789"};
@@ -33,6 +32,27 @@ class SuffixScanTest {
             }
         }
         assertTrue(matched > 2000, "matched " + matched);
+    }
+
+    @Test
+    void theSuffixIsSplitWhereThePatternSplitsIt() {
+        String[] pieces = {"عنوان", "Talks", "x", "ab", " ", " ", "  ", "\t", "\n", "\u2028", "-", "–", "•", "·", "|",
+            "--", "||", "-|", "| ", " - ", " | ", "مصدر24", "0123456789012345678901234567890123456789"};
+        Random r = new Random(31);
+        int matched = 0;
+        for (int i = 0; i < 400_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 1 + r.nextInt(8); k > 0; k--) {
+                sb.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String title = sb.toString();
+            java.util.regex.Matcher m = SUFFIX.matcher(title);
+            int[] expected = m.matches() ? new int[] {m.end(1), m.start(2)} : null;
+            matched += expected == null ? 0 : 1;
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, StructureFinder.suffixBounds(title),
+                    () -> "[" + title.replace("\n", "\\n") + "]");
+        }
+        assertTrue(matched > 20_000, "matched " + matched);
     }
 
     @Test
