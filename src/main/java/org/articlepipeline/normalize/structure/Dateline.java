@@ -49,7 +49,9 @@ public record Dateline(String place, String parenthesis, String date, String res
     public static Dateline find(String paragraph) {
         Dateline d = null;
         if (mayOpenWithArabicPlace(paragraph)) {
-            d = match(ARABIC, paragraph, false);
+            int[] bounds = arabicBounds(paragraph);
+            d = bounds == null ? match(ARABIC, paragraph, false)
+                    : bounds[0] < 0 ? null : dateline(paragraph, bounds);
         }
         if (d == null && mayOpenWithUpperCasePlace(paragraph)) {
             d = match(UPPER, paragraph, true);
@@ -73,6 +75,108 @@ public record Dateline(String place, String parenthesis, String date, String res
         String date = hasDateGroup ? m.group(2) : null;
         String paren = hasDateGroup ? m.group(3) : m.group(2);
         return new Dateline(place, paren == null ? null : paren.strip(), date == null ? null : date.strip(), rest);
+    }
+
+    /** The dateline {@link #arabicBounds} found, if the rest holds enough words. */
+    private static Dateline dateline(String paragraph, int[] bounds) {
+        String rest = paragraph.substring(bounds[1]).strip();
+        if (!hasWords(rest, MIN_REST_WORDS)) {
+            return null;
+        }
+        String paren = bounds[2] < 0 ? null : paragraph.substring(bounds[2], bounds[3]).strip();
+        return new Dateline(paragraph.substring(0, bounds[0]).strip(), paren, null, rest);
+    }
+
+    /**
+     * {@link #ARABIC} matched by hand: {@code [end of the place, end of the dash, start and end of the
+     * parentheses' content or -1]}; {@code [-1]} when it does not match; null when a surrogate pair stands in
+     * the way (the regex reads code points: let it decide). Each step has one way to succeed, so there is no
+     * backtracking to emulate: the place is every Arabic word before the first other char (one to three, of two
+     * or more letters each), then optional parentheses, then a dash with whitespace before or after it.
+     */
+    static int[] arabicBounds(String text) {
+        int n = text.length();
+        int i = 0;
+        int placeEnd = -1;
+        for (int words = 0; ; words++) {
+            int start = i;
+            while (i < n && isArabicScript(text.charAt(i))) {
+                i++;
+            }
+            if (i < n && Character.isSurrogate(text.charAt(i))) {
+                return null;
+            }
+            if (i - start < 2 || words == 3) {
+                if (i > start || words == 0) {
+                    return NO_MATCH;         // a one-letter or fourth word
+                }
+                break;                       // not a word: the place ended before the spaces
+            }
+            placeEnd = i;
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i == placeEnd) {
+                break;
+            }
+        }
+        int at = placeEnd;
+        int parenStart = -1;
+        int parenEnd = -1;
+        int open = skipSpaces(text, at);
+        if (open < n && (text.charAt(open) == '(' || text.charAt(open) == '（')) {
+            int close = open + 1;
+            while (close < n && !isParenthesis(text.charAt(close))) {
+                if (Character.isSurrogate(text.charAt(close))) {
+                    return null;             // the 40 of the regex counts code points
+                }
+                close++;
+            }
+            if (close - open - 1 < 1 || close - open - 1 > 40 || close == n
+                    || text.charAt(close) != ')' && text.charAt(close) != '）') {
+                return NO_MATCH;             // without its parentheses the place is followed by "(", not a dash
+            }
+            parenStart = open + 1;
+            parenEnd = close;
+            at = close + 1;
+        }
+        int dashEnd = dashEnd(text, at);
+        return dashEnd < 0 ? NO_MATCH : new int[] {placeEnd, dashEnd, parenStart, parenEnd};
+    }
+
+    private static final int[] NO_MATCH = {-1};
+
+    /**
+     * Where {@code \s+[-–—]{1,2}\s*} or else {@code [-–—]{1,2}\s+} starting at {@code at} ends, or -1.
+     */
+    private static int dashEnd(String text, int at) {
+        int n = text.length();
+        int dash = skipSpaces(text, at);
+        if (dash > at && dash < n && isDash(text.charAt(dash))) {
+            int end = dash + 1;
+            if (end < n && isDash(text.charAt(end))) {
+                end++;
+            }
+            return skipSpaces(text, end);
+        }
+        if (dash == at && dash < n && isDash(text.charAt(dash))) {
+            int end = dash + 1 < n && isDash(text.charAt(dash + 1)) ? dash + 2 : dash + 1;
+            int after = skipSpaces(text, end);
+            return after > end ? after : -1;
+        }
+        return -1;
+    }
+
+    private static int skipSpaces(String text, int at) {
+        int i = at;
+        while (i < text.length() && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isParenthesis(char c) {
+        return c == '(' || c == ')' || c == '（' || c == '）';
     }
 
     /**

@@ -55,6 +55,42 @@ class DatelineScanTest {
         }
     }
 
+    /** What {@link Dateline#find} returned for an Arabic dateline when the regex decided. */
+    private static Dateline arabicByRegex(String paragraph) {
+        java.util.regex.Matcher m = Dateline.ARABIC.matcher(paragraph);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String rest = paragraph.substring(m.end()).strip();
+        if (Pattern.compile("\\s+").split(rest).length < 4) {
+            return null;
+        }
+        return new Dateline(m.group(1).strip(), m.group(2) == null ? null : m.group(2).strip(), null, rest);
+    }
+
+    @Test
+    void anArabicDatelineIsReadAsTheRegexReadIt() {
+        String[] pieces = {"باريس", "واشنطن", "ب", "القاهرة", "مدينة", " ", "  ", "\t", "(", ")", "（", "）", "أ ف ب",
+            "رويترز", "0123456789012345678901234567890123456789", "-", "–", "—", "--", "---", "x", ",", "\uD83B\uDE00",
+            "\uD83D\uDE00", "\u064E"};
+        Random r = new Random(37);
+        int found = 0;
+        for (int i = 0; i < 300_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 1 + r.nextInt(9); k > 0; k--) {
+                sb.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String text = sb.append(r.nextBoolean() ? " قال الوزير اليوم إن المحادثات" : " قال").toString();
+            Dateline expected = arabicByRegex(text);
+            found += expected == null ? 0 : 1;
+            Dateline actual = Dateline.mayOpenWithArabicPlace(text) ? Dateline.find(text) : null;
+            if (expected != null || actual != null && actual.date() == null) {
+                assertEquals(expected, actual, () -> "[" + text + "]");
+            }
+        }
+        assertTrue(found > 2000, "found " + found);
+    }
+
     @Test
     void proseIsTurnedAwayByTheScans() {
         String arabic = "قال وزير الخارجية الفرنسي اليوم - الجمعة إن الرئيس";
