@@ -46,6 +46,8 @@ public final class Agencies {
     /** Every word of every variant, for a quick "cannot be only agencies" answer. */
     private final java.util.Set<String> variantWords = new java.util.HashSet<>(
             List.of("و", "and", "et", "وكالات", "agencies", "agences"));
+    /** For each first word of a variant, the indexes in {@link #variants} of the variants it opens. */
+    private final java.util.Map<String, int[]> variantsByFirstWord = new java.util.HashMap<>();
 
     public Agencies() {
         for (String[] agency : AGENCIES) {
@@ -56,6 +58,22 @@ public final class Agencies {
         }
         // Longest first, so "agence france presse" is tried before a shorter form inside it.
         variants.sort((a, b) -> b[0].length() - a[0].length());
+        for (int i = 0; i < variants.size(); i++) {
+            String firstWord = variants.get(i)[0].strip().split(" ")[0];
+            variantsByFirstWord.merge(firstWord, new int[] {i}, Agencies::concat);
+        }
+    }
+
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** Every word of every agency name, and the words that may join names: no other word is in a credit of them only. */
+    public java.util.Set<String> words() {
+        return java.util.Collections.unmodifiableSet(variantWords);
     }
 
     /** The canonical name of the first wire service credited in {@code credit}, or null. */
@@ -63,10 +81,25 @@ public final class Agencies {
         if (credit == null) {
             return null;
         }
-        String padded = " " + String.join(" ", form.terms(credit)) + " ";
+        List<String> terms = form.terms(credit);
+        // Only a variant whose first word is a term of the credit can be in it: mark those, in list order.
+        boolean[] candidate = new boolean[variants.size()];
+        for (String term : terms) {
+            int[] opened = variantsByFirstWord.get(term);
+            if (opened != null) {
+                for (int i : opened) {
+                    candidate[i] = true;
+                }
+            }
+        }
+        String padded = " " + String.join(" ", terms) + " ";
         String best = null;
         int bestAt = Integer.MAX_VALUE;
-        for (String[] v : variants) {
+        for (int i = 0; i < candidate.length; i++) {
+            if (!candidate[i]) {
+                continue;
+            }
+            String[] v = variants.get(i);
             int at = padded.indexOf(v[0]);
             if (at >= 0 && at < bestAt) {
                 best = v[1];
@@ -78,27 +111,38 @@ public final class Agencies {
 
     /** Whether {@code text} names nothing but wire services (and separators), like {@code (أ ف ب)} or {@code Reuters/AP}. */
     public boolean isOnlyAgencies(String text) {
-        List<String> terms = form.terms(text);
+        return isOnlyAgencies(form.terms(text));
+    }
+
+    /** {@link #isOnlyAgencies(String)} of a text whose {@link MatchingForm#terms terms} are {@code terms}. */
+    public boolean isOnlyAgencies(List<String> terms) {
+        if (terms.isEmpty()) {
+            return false;
+        }
         for (String term : terms) {
             if (!variantWords.contains(term)) {
                 return false;        // a word no agency name has: decided without the substring work below
             }
         }
         String rest = " " + String.join(" ", terms) + " ";
-        if (rest.isBlank()) {
-            return false;
-        }
         for (String[] v : variants) {
             while (rest.contains(v[0])) {
                 rest = rest.replace(v[0], " ");
             }
         }
-        for (String word : rest.strip().split(" +")) {
-            if (!word.isEmpty() && !word.equals("و") && !word.equals("and") && !word.equals("et")
-                    && !word.equals("وكالات") && !word.equals("agencies") && !word.equals("agences")) {
+        // What is left between the names may only be "and" or "agencies".
+        int from = 0;
+        while (from < rest.length()) {
+            int end = rest.indexOf(' ', from);
+            end = end < 0 ? rest.length() : end;
+            if (end > from && !CONNECTORS.contains(rest.substring(from, end))) {
                 return false;
             }
+            from = end + 1;
         }
         return true;
     }
+
+    /** Words that may join agency names in a credit: "and", and the generic "agencies". */
+    private static final java.util.Set<String> CONNECTORS = java.util.Set.of("و", "and", "et", "وكالات", "agencies", "agences");
 }

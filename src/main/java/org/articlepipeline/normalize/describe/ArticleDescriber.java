@@ -27,7 +27,6 @@ import org.articlepipeline.normalize.text.Stopwords;
  */
 public final class ArticleDescriber {
 
-    private static final Pattern URL = Pattern.compile("(?i)(https?://)?((?:[a-z0-9-]+\\.)+[a-z]{2,})(?::\\d+)?(?:/\\S*)?");
     private static final Pattern APPEAL_NAME = Pattern.compile(
             "^(?:ادعم|ادعموا|إدعم|support|soutenez|soutenir)\\s+(.{2,40}?)[.!]?$", Pattern.CASE_INSENSITIVE);
     private static final Set<String> NOT_NAMES = Set.of(
@@ -154,18 +153,96 @@ public final class ArticleDescriber {
         return name;
     }
 
-    /** The site of the first URL in {@code text}: {@code https://host/}, keeping a written scheme. */
+    /**
+     * The site of the first URL in {@code text}: {@code https://host/}, keeping a written scheme. The URL is
+     * what {@code (?i)(https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})} finds first, read by hand: at the first
+     * position where it can, a scheme when one is written, then dotted labels ending in two or more letters.
+     */
     static String siteUrl(String text) {
-        Matcher m = URL.matcher(text);
-        if (!m.find()) {
-            return null;
+        for (int start = 0; start < text.length(); start++) {
+            int scheme = schemeLength(text, start);
+            int hostEnd = scheme > 0 ? hostEnd(text, start + scheme) : -1;
+            if (hostEnd < 0) {
+                scheme = 0;
+                hostEnd = hostEnd(text, start);
+            }
+            if (hostEnd >= 0) {
+                String written = scheme == 0 ? "https://" : text.substring(start, start + scheme).toLowerCase(Locale.ROOT);
+                return written + text.substring(start + scheme, hostEnd).toLowerCase(Locale.ROOT) + "/";
+            }
         }
-        String scheme = m.group(1) == null ? "https://" : m.group(1).toLowerCase(Locale.ROOT);
-        return scheme + m.group(2).toLowerCase(Locale.ROOT) + "/";
+        return null;
     }
 
-    private static String host(String siteUrl) {
-        String host = siteUrl.replaceFirst("^https?://", "").replaceFirst("/$", "");
+    /** The length of "http://" or "https://" at {@code at}, in any ASCII case, or 0. */
+    private static int schemeLength(String text, int at) {
+        int i = at;
+        for (char expected : "http".toCharArray()) {
+            if (i >= text.length() || (text.charAt(i) | 0x20) != expected) {
+                return 0;
+            }
+            i++;
+        }
+        if (i < text.length() && (text.charAt(i) | 0x20) == 's') {
+            i++;
+        }
+        return text.startsWith("://", i) ? i + 3 - at : 0;
+    }
+
+    /**
+     * Where a host starting at {@code at} ends, or -1: one or more labels ({@code [a-z0-9-]+}) each followed by a
+     * dot, then two or more letters; the last dot after which letters follow closes the labels, as the regex's
+     * greedy repetition gives back labels one by one.
+     */
+    private static int hostEnd(String text, int at) {
+        int n = text.length();
+        int[] afterDots = null;
+        int dots = 0;
+        int pos = at;
+        while (true) {
+            int q = pos;
+            while (q < n && isLabelChar(text.charAt(q))) {
+                q++;
+            }
+            if (q == pos || q >= n || text.charAt(q) != '.') {
+                break;
+            }
+            if (afterDots == null) {
+                afterDots = new int[4];
+            } else if (dots == afterDots.length) {
+                afterDots = java.util.Arrays.copyOf(afterDots, dots * 2);
+            }
+            afterDots[dots++] = q + 1;
+            pos = q + 1;
+        }
+        for (int j = dots - 1; j >= 0; j--) {
+            int end = afterDots[j];
+            while (end < n && isAsciiLetter(text.charAt(end))) {
+                end++;
+            }
+            if (end - afterDots[j] >= 2) {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isLabelChar(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /**
+     * The host of a {@link #siteUrl}: without its scheme, its closing slash and a leading "www." (plain string
+     * checks: {@code String.replaceFirst} would compile a pattern on every call).
+     */
+    static String host(String siteUrl) {
+        int from = siteUrl.startsWith("http://") ? 7 : siteUrl.startsWith("https://") ? 8 : 0;
+        int to = siteUrl.endsWith("/") && siteUrl.length() > from ? siteUrl.length() - 1 : siteUrl.length();
+        String host = siteUrl.substring(from, to);
         return host.startsWith("www.") ? host.substring(4) : host;
     }
 

@@ -2,13 +2,13 @@ package org.articlepipeline.normalize.describe;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.articlepipeline.normalize.text.MatchingForm;
@@ -71,10 +71,10 @@ public final class DateFinder {
     private static final String END = "(?![\\p{L}\\p{N}])";
     private static final String TIME =
             "(?:\\s*[-–,|،]?\\s*(?:at\\s+|a\\s+|الساعه\\s+)?(\\d{1,2})[:h](\\d{2})(?::(\\d{2}))?(?!\\d)\\s*(am|pm|a\\.m\\.|p\\.m\\.)?)?";
-    private static final Pattern ISO = Pattern.compile(
+    static final Pattern ISO = Pattern.compile(
             "(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?:[t ](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?(z|[+-]\\d{2}:?\\d{2})?)?(?!\\d)");
-    private static final Pattern YMD = Pattern.compile("(?<!\\d)(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})(?!\\d)" + TIME);
-    private static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})(?!\\d)" + TIME);
+    static final Pattern YMD = Pattern.compile("(?<!\\d)(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})(?!\\d)" + TIME);
+    static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})(?!\\d)" + TIME);
     private static final Pattern DAY_MONTH = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|st|nd|rd|th)?\\s*(?:من\\s+)?(?:شهر\\s+)?(" + MONTH + ")\\.?" + END
             + "(?:\\s*[/(-]\\s*" + MONTH + END + "\\)?)?"
@@ -82,16 +82,32 @@ public final class DateFinder {
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(" + MONTH + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:\\s*,?\\s*(\\d{4})(?!\\d)" + TIME + ")?");
 
-    /** Words that may stand beside a date on a line that is nothing but a timestamp. */
-    private static final Pattern LABEL_WORDS = Pattern.compile(
-            "(?:published|updated|posted|last|on|at|by|date|gmt|utc|am|pm|a|m|p|et|est|edt|pt|pst|pdt|bst|cet|cest|"
-            + "le|publie|mis|jour|modifie|"
-            + "نشر|نشرت|في|بتاريخ|تاريخ|النشر|اخر|تحديث|تم|التحديث|الساعه|بتوقيت|غرينتش|مكه|المكرمه|القدس|ص|م|"
-            + "\\d{1,2}h\\d{0,2}|"
-            + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
-            + "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-            + "الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد|يوم)");
+    /** Words that may stand beside a date on a line that is nothing but a timestamp (besides numbers and "20h55"). */
+    private static final Set<String> LABEL_WORDS = Set.of(
+            "published", "updated", "posted", "last", "on", "at", "by", "date", "gmt", "utc", "am", "pm", "a", "m",
+            "p", "et", "est", "edt", "pt", "pst", "pdt", "bst", "cet", "cest",
+            "le", "publie", "mis", "jour", "modifie",
+            "نشر", "نشرت", "في", "بتاريخ", "تاريخ", "النشر", "اخر", "تحديث", "تم", "التحديث", "الساعه", "بتوقيت",
+            "غرينتش", "مكه", "المكرمه", "القدس", "ص", "م",
+            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+            "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد", "يوم");
 
+    /**
+     * Letter-only words a date match itself may hold, apart from digits: the words of month names and the
+     * glue of {@link #DAY_MONTH}, {@link #MONTH_DAY} and the time ("من شهر", "عام", "at", "am", "a.m.").
+     */
+    private static final Set<String> DATE_WORDS = dateWords();
+
+    private static Set<String> dateWords() {
+        java.util.Set<String> words = new java.util.HashSet<>(List.of(
+                "من", "شهر", "عام", "سنه", "at", "a", "الساعه", "am", "pm", "m", "p"));
+        for (String month : MONTHS.keySet()) {
+            words.addAll(List.of(month.split(" ")));
+        }
+        return Set.copyOf(words);
+    }
     private final MatchingForm form = new MatchingForm();
 
     /** A date found in a text. {@code start} and {@code end} index the text's matching form. */
@@ -112,9 +128,28 @@ public final class DateFinder {
      * weekday names and time-zone words.
      */
     public boolean isTimestampLine(String line) {
+        return isTimestampLine(line, form.terms(line));
+    }
+
+    /**
+     * {@link #isTimestampLine(String)}, given the line's {@link MatchingForm#terms terms}: a line with a term
+     * that can be neither a label, nor a number, nor part of a date ("comments", "said", "Paris") is answered
+     * before any date regex runs.
+     */
+    public boolean isTimestampLine(String line, List<String> terms) {
         if (!hasDigit(line)) {
             return false;            // every date pattern has digits; skips the regexes for most lines
         }
+        for (String term : terms) {
+            if (!mayStandInTimestamp(term)) {
+                return false;
+            }
+        }
+        return isDateAndLabels(line);
+    }
+
+    /** The rule itself: the first date in the line, and nothing but labels and numbers beside it. */
+    boolean isDateAndLabels(String line) {
         String n = form.normalize(line);
         Found f = first(n);
         if (f == null) {
@@ -122,16 +157,66 @@ public final class DateFinder {
         }
         String rest = n.substring(0, f.start()) + " " + n.substring(f.end());
         for (String word : form.terms(rest)) {
-            if (!LABEL_WORDS.matcher(word).matches() && !word.chars().allMatch(Character::isDigit)) {
+            if (!isLabel(word) && !isNumber(word)) {
                 return false;
             }
         }
         return true;
     }
 
+    /**
+     * Whether a term of a line could be left on a timestamp line: a label or number beside the date, or a term
+     * the date match covers. Those hold a digit, or are month and glue words; only "am" and "pm" can end a
+     * match inside a term, so "amet" ("am" then the label "et") may be one too.
+     */
+    static boolean mayStandInTimestamp(String term) {
+        if (isLabel(term) || DATE_WORDS.contains(term) || hasDigit(term)) {
+            return true;
+        }
+        return term.length() > 2 && (term.startsWith("am") || term.startsWith("pm")) && isLabel(term.substring(2));
+    }
+
+    /** A word that may stand beside a date: a {@link #LABEL_WORDS label} or an hour such as "20h" or "20h55". */
+    private static boolean isLabel(String word) {
+        return LABEL_WORDS.contains(word) || isHourLabel(word);
+    }
+
+    /** {@code \d{1,2}h\d{0,2}}: "9h", "20h55". */
+    private static boolean isHourLabel(String word) {
+        int h = word.indexOf('h');
+        if (h < 1 || h > 2 || word.length() - h - 1 > 2) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (i != h && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every char of {@code word} is a digit. */
+    private static boolean isNumber(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (!isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link Character#isDigit(char)}, answered without its table lookup for the chars below U+0660 (Latin,
+     * Arabic letters): the only digits there are 0-9.
+     */
+    static boolean isDigit(char c) {
+        return c <= '9' ? c >= '0' : c >= '\u0660' && Character.isDigit(c);
+    }
+
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.isDigit(s.charAt(i))) {
+            if (isDigit(s.charAt(i))) {
                 return true;
             }
         }
@@ -141,7 +226,11 @@ public final class DateFinder {
     /** The earliest valid date in an already normalized text. */
     Found first(String n) {
         Found best = null;
+        int numeric = numericShapes(n);
         for (int kind = 0; kind < 5; kind++) {
+            if (kind < 3 && (numeric & 1 << kind) == 0) {
+                continue;            // the text lacks the digits and separators this numeric pattern starts with
+            }
             Matcher m = (kind == 0 ? ISO : kind == 1 ? YMD : kind == 2 ? DMY : kind == 3 ? DAY_MONTH : MONTH_DAY).matcher(n);
             while (m.find()) {
                 if (best != null && m.start() >= best.start()) {
@@ -166,8 +255,59 @@ public final class DateFinder {
         return best;
     }
 
+    /**
+     * Which numeric patterns could match {@code n}, as bits by kind: {@link #ISO} needs four digits before a
+     * hyphen, {@link #YMD} four digits before a slash or dot, {@link #DMY} a dot, slash or hyphen before four
+     * digits.
+     */
+    static int numericShapes(String n) {
+        int shapes = 0;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (c != '-' && c != '/' && c != '.') {
+                continue;
+            }
+            if (asciiDigits(n, i - 4, i)) {
+                shapes |= c == '-' ? 1 : 2;
+            }
+            if (asciiDigits(n, i + 1, i + 5)) {
+                shapes |= 4;
+            }
+        }
+        return shapes;
+    }
+
+    /** Whether {@code n[from, to)} lies inside {@code n} and is all ASCII digits ({@code \d}). */
+    private static boolean asciiDigits(String n, int from, int to) {
+        if (from < 0 || to > n.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = n.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The month name with each run of spaces made one space, as the {@link #MONTHS} keys are written. */
     private static String squash(String monthName) {
-        return monthName.replaceAll("\\s+", " ");
+        StringBuilder sb = new StringBuilder(monthName.length());
+        boolean space = false;
+        for (int i = 0; i < monthName.length(); i++) {
+            char c = monthName.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                if (!space) {
+                    sb.append(' ');
+                }
+                space = true;
+            } else {
+                sb.append(c);
+                space = false;
+            }
+        }
+        return sb.toString();
     }
 
     private static int num(Matcher m, int group) {
@@ -211,21 +351,25 @@ public final class DateFinder {
         if (month == null || month < 1 || month > 12 || day < 1) {
             return null;
         }
-        // java.time validates and writes ISO-8601 (--MM-DD, YYYY-MM-DD, HH:MM) without a Formatter's cost.
-        String date;
+        // java.time validates (a day the month lacks throws); the ISO-8601 text (--MM-DD, YYYY-MM-DD, HH:MM) is
+        // written here, as its toString methods would write it for these ranges, without their string work.
+        StringBuilder iso = new StringBuilder(24);
         try {
             if (year < 0) {
-                return MonthDay.of(month, day).toString();
+                MonthDay.of(month, day);
+                twoDigits(twoDigits(iso.append("--"), month).append('-'), day);
+                return iso.toString();
             }
             if (year < 1900 || year > 2100) {
                 return null;
             }
-            date = LocalDate.of(year, month, day).toString();
+            LocalDate.of(year, month, day);
         } catch (DateTimeException e) {
             return null;
         }
+        twoDigits(twoDigits(iso.append(year).append('-'), month).append('-'), day);
         if (m == null || timeGroup == 0 || m.groupCount() < timeGroup + 3 || m.group(timeGroup) == null) {
-            return date;
+            return iso.toString();
         }
         int h = Integer.parseInt(m.group(timeGroup));
         int min = Integer.parseInt(m.group(timeGroup + 1));
@@ -236,12 +380,17 @@ public final class DateFinder {
             h = 0;
         }
         if (h > 23 || min > 59) {
-            return date;
+            return iso.toString();
         }
-        String time = "T" + LocalTime.of(h, min);
+        twoDigits(twoDigits(iso.append('T'), h).append(':'), min);
         if (m.group(timeGroup + 2) != null) {
-            time += ":" + m.group(timeGroup + 2);
+            iso.append(':').append(m.group(timeGroup + 2));
         }
-        return date + time;
+        return iso.toString();
+    }
+
+    /** Appends {@code value} (0–99) with two digits. */
+    private static StringBuilder twoDigits(StringBuilder sb, int value) {
+        return sb.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 }

@@ -24,11 +24,17 @@ public final class ChromeLexicon {
 
     private static final int LONGEST_PREFIX = 4;
 
-    private final Map<String, String> lines = new HashMap<>();
-    private final Map<String, String> prefixes = new HashMap<>();
+    /**
+     * Whole-line phrases and lead-ins by their terms: a line's own list of terms is the key, so looking a line
+     * up hashes the terms' cached hashes instead of joining them into a new string first.
+     */
+    private final Map<List<String>, String> lines = new HashMap<>();
+    private final Map<List<String>, String> prefixes = new HashMap<>();
     private final List<String[]> cues = new ArrayList<>();
-    /** The most terms a whole-line phrase has: a longer line is none of them, and is not joined to look. */
+    /** The most terms a whole-line phrase has: a longer line is none of them, and is not looked up. */
     private int longestLine;
+    /** The first term of every whole-line phrase: a line opening with another term is none, and is not looked up. */
+    private final Set<String> lineStarts = new HashSet<>();
     /** The first term of every lead-in: a line opening with another term has none, and builds no keys. */
     private final Set<String> prefixStarts = new HashSet<>();
 
@@ -49,18 +55,20 @@ public final class ChromeLexicon {
                     continue;
                 }
                 String[] cols = row.split("\t");
-                String key = String.join(" ", form.terms(cols[2]));
-                if (key.isEmpty()) {
+                List<String> terms = List.copyOf(form.terms(cols[2]));
+                if (terms.isEmpty()) {
                     continue;
                 }
+                String key = String.join(" ", terms);
                 switch (cols[1]) {
                     case "line" -> {
-                        lines.putIfAbsent(key, cols[0]);
-                        longestLine = Math.max(longestLine, key.split(" ").length);
+                        lines.putIfAbsent(terms, cols[0]);
+                        lineStarts.add(terms.get(0));
+                        longestLine = Math.max(longestLine, terms.size());
                     }
                     case "prefix" -> {
-                        prefixes.putIfAbsent(key, cols[0]);
-                        prefixStarts.add(key.split(" ")[0]);
+                        prefixes.putIfAbsent(terms, cols[0]);
+                        prefixStarts.add(terms.get(0));
                     }
                     case "cue" -> cues.add(new String[] {" " + key + " ", cols[0]});
                     default -> throw new IllegalStateException("unknown mode in " + row);
@@ -71,9 +79,19 @@ public final class ChromeLexicon {
         }
     }
 
+    /** The first terms of every whole-line phrase and every lead-in: no line opening otherwise is either. */
+    public Set<String> openingTerms() {
+        Set<String> terms = new HashSet<>(lineStarts);
+        terms.addAll(prefixStarts);
+        return java.util.Collections.unmodifiableSet(terms);
+    }
+
     /** The reason when the whole line is a known UI phrase, else null. */
     public String wholeLine(List<String> terms) {
-        return terms.isEmpty() || terms.size() > longestLine ? null : lines.get(String.join(" ", terms));
+        if (terms.isEmpty() || terms.size() > longestLine || !lineStarts.contains(terms.get(0))) {
+            return null;
+        }
+        return lines.get(terms);
     }
 
     /**
@@ -85,14 +103,9 @@ public final class ChromeLexicon {
         if (terms.isEmpty() || !prefixStarts.contains(terms.get(0))) {
             return null;
         }
-        StringBuilder key = new StringBuilder();
         Prefix found = null;
         for (int k = 0; k < Math.min(LONGEST_PREFIX, terms.size()); k++) {
-            if (k > 0) {
-                key.append(' ');
-            }
-            key.append(terms.get(k));
-            String reason = prefixes.get(key.toString());
+            String reason = prefixes.get(terms.subList(0, k + 1));
             if (reason != null) {
                 found = new Prefix(reason, k + 1);
             }

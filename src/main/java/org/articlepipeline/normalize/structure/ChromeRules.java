@@ -1,5 +1,6 @@
 package org.articlepipeline.normalize.structure;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.articlepipeline.normalize.describe.Agencies;
@@ -22,11 +23,6 @@ final class ChromeRules {
             "(?i)(?:https?://\\S+|www\\.[\\w.-]+\\S*|(?<![@\\w.-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\.(?:com|net|org|info|news|tv|me|co|io|fr|uk|us|de|ma|dz|tn|eg|sa|ae|qa|kw|lb|sy|iq|jo|ps|ly|sd|ye|om|bh|tr|ir|pk)(?:/\\S*)?(?![\\w]))");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     private static final Pattern HANDLE = Pattern.compile("(?<![\\w@])@\\w{2,}");
-    private static final Pattern ICON = Pattern.compile("(?i)^([a-z]+)[ _-]?icon(?![a-z])");
-    private static final Pattern CAPTION_ICON = Pattern.compile("(?i)camera|photo|image|picture|video|gallery|play");
-    private static final Pattern NAV_SEPARATOR = Pattern.compile("\\s*(?:[|›»>•/]|\\s-\\s)\\s*");
-    /** Compiled once: {@code String.split("\\s+")} compiles its pattern on every call. */
-    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final java.util.Set<String> CREDIT_LABELS = java.util.Set.of(
             "المصدر", "مصدر", "المصادر", "source", "sources", "credit", "credits", "photo", "photos", "image",
             "foto", "via", "تصوير", "الصوره", "صوره", "ترجمه", "illustration", "video", "getty", "credito");
@@ -38,10 +34,27 @@ final class ChromeRules {
     private final DateFinder dates;
     private final Agencies agencies;
 
+    /**
+     * Every first term with which one of the word-list rules ({@link #isCredit}, {@link #isByline}, the lexicon's
+     * whole lines and lead-ins, {@link #isRelativeTime}) can hold, numbers aside: a line opening with another
+     * word is none of them, which one lookup tells instead of one per list.
+     */
+    private final java.util.Set<String> termRuleOpeners;
+
     ChromeRules(ChromeLexicon lexicon, DateFinder dates, Agencies agencies) {
         this.lexicon = lexicon;
         this.dates = dates;
         this.agencies = agencies;
+        java.util.Set<String> openers = new java.util.HashSet<>();
+        openers.addAll(CREDIT_LABELS);
+        openers.addAll(STAFF_WORDS);
+        openers.addAll(agencies.words());
+        openers.addAll(BYLINE_WORDS);
+        openers.addAll(COLON_BYLINE_WORDS);
+        openers.addAll(lexicon.openingTerms());
+        openers.addAll(TIME_UNITS);
+        openers.addAll(RELATIVE_WORDS);
+        this.termRuleOpeners = openers;      // a HashSet: it answers a miss, the usual case, in fewer probes
     }
 
     /** The reason {@code line} is chrome by its own shape, or null when it may be prose. */
@@ -53,40 +66,42 @@ final class ChromeRules {
         if (line.words() > MAX_CHROME_WORDS || text.length() > MAX_CHROME_CHARS) {
             return null;
         }
-        java.util.regex.Matcher icon = mayBeIconLabel(text) ? ICON.matcher(text) : null;
-        if (icon != null && icon.lookingAt()) {
-            return CAPTION_ICON.matcher(icon.group(1)).matches() && text.length() > icon.end() + 3
-                    ? "caption-icon" : "ui-label";
+        String icon = iconLabel(text);
+        if (icon != null) {
+            return icon;
         }
-        if (dates.isTimestampLine(text) && line.words() <= 12) {
+        Marks marks = Marks.of(text);
+        List<String> terms = line.terms();
+        // The digit and the word bound first: they are free, and the date regexes are not.
+        if (marks.digit() && line.words() <= 12 && dates.isTimestampLine(text, terms)) {
             return "timestamp";
         }
-        String contact = contactReason(text);
+        String contact = marks.address() ? contactReason(text) : null;
         if (contact != null) {
             return contact;
         }
-        List<String> terms = line.terms();
-        if (isCredit(line)) {
+        boolean opener = !terms.isEmpty() && (termRuleOpeners.contains(terms.get(0)) || isNumber(terms.get(0)));
+        if (opener && isCredit(line)) {
             return "credit";
         }
-        if (isByline(line)) {
+        if (opener && isByline(line)) {
             return "byline";
         }
         if (text.indexOf('©') >= 0) {
             return "copyright";
         }
-        String whole = lexicon.wholeLine(terms);
+        String whole = opener ? lexicon.wholeLine(terms) : null;
         if (whole != null) {
             return whole;
         }
-        if (isRelativeTime(terms)) {
+        if (opener && isRelativeTime(terms)) {
             return "timestamp";
         }
         String counter = counterReason(terms);
         if (counter != null) {
             return counter;
         }
-        ChromeLexicon.Prefix prefix = lexicon.prefix(terms);
+        ChromeLexicon.Prefix prefix = opener ? lexicon.prefix(terms) : null;
         if (prefix != null && terms.size() <= prefix.length() + 12
                 && (!line.endsSentence() || colonSoon(text))) {
             return prefix.reason();
@@ -94,7 +109,7 @@ final class ChromeRules {
         if (isButtonRow(text)) {
             return "ui-label";
         }
-        if (isBreadcrumb(text)) {
+        if (isBreadcrumb(text, marks.separators())) {
             return "navigation";
         }
         if (isHashtags(text)) {
@@ -127,8 +142,13 @@ final class ChromeRules {
         if (terms.size() < 2 || terms.size() > 4 || !isNumber(terms.get(0)) && !isNumber(terms.get(terms.size() - 1))) {
             return null;
         }
-        List<String> words = terms.stream().filter(t -> !isNumber(t)
-                && !(t.length() <= 2 && Character.isDigit(t.charAt(0)))).toList();
+        // The UI words: the terms that are neither numbers nor a number's short unit ("1k", "3m").
+        List<String> words = new ArrayList<>(terms.size());
+        for (String t : terms) {
+            if (!isNumber(t) && !(t.length() <= 2 && isDigit(t.charAt(0)))) {
+                words.add(t);
+            }
+        }
         return words.isEmpty() ? null : lexicon.wholeLine(words);
     }
 
@@ -144,7 +164,7 @@ final class ChromeRules {
     /** Whether every char of {@code term} is a digit. */
     private static boolean isNumber(String term) {
         for (int i = 0; i < term.length(); i++) {
-            if (!Character.isDigit(term.charAt(i))) {
+            if (!isDigit(term.charAt(i))) {
                 return false;
             }
         }
@@ -152,25 +172,65 @@ final class ChromeRules {
     }
 
     /**
-     * Whether {@link #ICON} could match: it needs an ASCII letter first and "icon" somewhere, which most
-     * lines (all Arabic ones) fail at once, sparing them a matcher.
+     * "camera icon", "tag_icon", "Playicon": an icon's name left as text. Matched by hand as
+     * {@code (?i)^([a-z]+)[ _-]?icon(?![a-z])} would match it (ASCII letters, either case): "caption-icon" when
+     * a camera-like name has a caption after it, else "ui-label"; null when the line does not open so.
      */
-    private static boolean mayBeIconLabel(String text) {
-        char first = text.isEmpty() ? ' ' : text.charAt(0);
-        if ((first | 0x20) < 'a' || (first | 0x20) > 'z') {
+    static String iconLabel(String text) {
+        int n = text.length();
+        int run = 0;
+        while (run < n && isAsciiLetter(text.charAt(run))) {
+            run++;
+        }
+        if (run == 0) {
+            return null;             // every Arabic line ends here
+        }
+        int nameEnd;
+        char after = run < n ? text.charAt(run) : ' ';
+        if (run < n && (after == ' ' || after == '_' || after == '-') && isIconWord(text, run + 1)) {
+            nameEnd = run;           // "camera icon": the letters, a separator, "icon"
+        } else if (run >= 5 && isIconWord(text, run - 4)) {
+            nameEnd = run - 4;       // "cameraicon": the word itself ends in "icon"
+        } else {
+            return null;
+        }
+        int end = nameEnd == run ? run + 5 : run;
+        String name = text.substring(0, nameEnd).toLowerCase(java.util.Locale.ROOT);
+        return CAPTION_ICON_NAMES.contains(name) && n > end + 3 ? "caption-icon" : "ui-label";
+    }
+
+    /** Icon names that stand before a photo or video caption. */
+    private static final java.util.Set<String> CAPTION_ICON_NAMES = java.util.Set.of(
+            "camera", "photo", "image", "picture", "video", "gallery", "play");
+
+    /** "icon" in any ASCII case at {@code from}, not followed by an ASCII letter. */
+    private static boolean isIconWord(String text, int from) {
+        if (from + 4 > text.length()) {
             return false;
         }
-        for (int i = 1; i + 4 <= text.length(); i++) {
-            if (text.regionMatches(true, i, "icon", 0, 4)) {
-                return true;
+        for (int i = 0; i < 4; i++) {
+            if ((text.charAt(from + i) | 0x20) != "icon".charAt(i)) {
+                return false;        // only 'I' and 'i' give 'i' when or-ed with 0x20, and so on
             }
         }
-        return false;
+        return from + 4 == text.length() || !isAsciiLetter(text.charAt(from + 4));
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /**
+     * {@link Character#isDigit(char)}, answered without its table lookup for the chars below U+0660 (Latin,
+     * Arabic letters): the only digits there are 0-9.
+     */
+    static boolean isDigit(char c) {
+        return c <= '9' ? c >= '0' : c >= '\u0660' && Character.isDigit(c);
     }
 
     private static boolean hasDigit(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.isDigit(s.charAt(i))) {
+            if (isDigit(s.charAt(i))) {
                 return true;
             }
         }
@@ -186,39 +246,96 @@ final class ChromeRules {
         return colon >= 0 && colon < 40;
     }
 
-    /** URL, e-mail or handle lines: the address plus at most three other words. */
+    /** URL, e-mail or handle lines (given {@link Marks#address}): the address plus at most three other words. */
     private static String contactReason(String text) {
-        if (!mayHoldAddress(text)) {
-            return null;             // the regexes below only run on lines that could hold an address
+        // Each regex below only runs on a line that could hold what it finds.
+        boolean mayHoldUrl = mayMatchUrl(text);
+        boolean mayHoldContact = text.indexOf('@') >= 0;
+        if (!mayHoldUrl && !mayHoldContact) {
+            return null;
         }
-        String withoutUrls = URL.matcher(text).replaceAll(" ");
+        String withoutUrls = mayHoldUrl ? URL.matcher(text).replaceAll(" ") : text;
         boolean hadUrl = withoutUrls.length() != text.length() || !withoutUrls.equals(text);
-        String withoutMail = EMAIL.matcher(withoutUrls).replaceAll(" ");
-        String withoutHandles = HANDLE.matcher(withoutMail).replaceAll(" ");
+        String withoutHandles = withoutUrls;
+        if (mayHoldContact) {
+            String withoutMail = EMAIL.matcher(withoutUrls).replaceAll(" ");
+            withoutHandles = HANDLE.matcher(withoutMail).replaceAll(" ");
+        }
         boolean hadContact = !withoutHandles.equals(withoutUrls);
         if (!hadUrl && !hadContact) {
             return null;
         }
         String rest = withoutHandles.strip();
-        int restWords = rest.isEmpty() ? 0 : SPACES.split(rest).length;
+        int restWords = rest.isEmpty() ? 0 : splitCount(rest, 0, rest.length());
         if (restWords > 3 || rest.endsWith(".") && restWords > 1) {
             return null;
         }
         return hadUrl ? "url" : "contact";
     }
 
-    /** A dot between two ASCII letters or digits (a domain), or an at sign. */
-    private static boolean mayHoldAddress(String text) {
-        for (int i = 1; i < text.length() - 1; i++) {
+    /**
+     * Whether {@link #URL} could match: it needs "://", "www." before a host char, or a dot followed by one of
+     * its top-level domains and then no word char. Prose with "U.S.", "3.5" or "e.g." has none of these.
+     * ({@link #EMAIL} and {@link #HANDLE} need an at sign.)
+     */
+    static boolean mayMatchUrl(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '@') {
+            if (c == ':' && text.startsWith("//", i + 1)) {
                 return true;
             }
-            if (c == '.' && isAsciiAlnum(text.charAt(i - 1)) && isAsciiAlnum(text.charAt(i + 1))) {
-                return true;
+            if (c == '.' && i + 1 < n) {
+                if (i >= 3 && text.regionMatches(true, i - 3, "www", 0, 3) && isHostChar(text.charAt(i + 1))) {
+                    return true;
+                }
+                if (i > 0 && isLabelChar(text.charAt(i - 1)) && isTopLevelDomainAt(text, i + 1)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the run of word chars at {@code from} is one of the {@link #URL} regex's top-level domains: the
+     * regex wants the domain followed by a path or by no word char, so the whole run must be the domain.
+     */
+    static boolean isTopLevelDomainAt(String text, int from) {
+        int end = from;
+        while (end < text.length() && isRegexWordChar(text.charAt(end))) {
+            end++;
+        }
+        int length = end - from;
+        if (length < 2 || length > 4) {
+            return false;
+        }
+        char[] tld = new char[length];
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(from + i);
+            tld[i] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return TOP_LEVEL_DOMAINS.contains(new String(tld));
+    }
+
+    /** The top-level domains of {@link #URL}'s bare-domain branch. */
+    private static final java.util.Set<String> TOP_LEVEL_DOMAINS = java.util.Set.of(
+            "com", "net", "org", "info", "news", "tv", "me", "co", "io", "fr", "uk", "us", "de", "ma", "dz", "tn",
+            "eg", "sa", "ae", "qa", "kw", "lb", "sy", "iq", "jo", "ps", "ly", "sd", "ye", "om", "bh", "tr", "ir", "pk");
+
+    /** A char of a domain label in {@link #URL}: {@code [a-z0-9-]}, either case. */
+    private static boolean isLabelChar(char c) {
+        return isAsciiAlnum(c) || c == '-';
+    }
+
+    /** A char {@link #URL}'s "www." branch takes after the dot: {@code [\w.-]}. */
+    private static boolean isHostChar(char c) {
+        return isRegexWordChar(c) || c == '.' || c == '-';
+    }
+
+    /** The regex class {@code \w} without UNICODE_CHARACTER_CLASS: {@code [a-zA-Z_0-9]}. */
+    private static boolean isRegexWordChar(char c) {
+        return isAsciiAlnum(c) || c == '_';
     }
 
     private static boolean isAsciiAlnum(char c) {
@@ -241,7 +358,7 @@ final class ChromeRules {
         if (STAFF_WORDS.contains(first) && terms.size() > 2 && terms.contains("by")) {
             return true;
         }
-        return line.words() <= 6 && agencies.isOnlyAgencies(text);
+        return line.words() <= 6 && agencies.isOnlyAgencies(terms);
     }
 
     private static boolean isByline(Line line) {
@@ -276,28 +393,106 @@ final class ChromeRules {
         return tokens >= 2;
     }
 
-    /** Home › World › Middle East: three or more short segments between separators. */
-    private static boolean isBreadcrumb(String text) {
-        int separators = 0;
-        for (int i = 0; i < text.length(); i++) {
-            switch (text.charAt(i)) {
-                case '|', '›', '»', '>', '•', '/', '-' -> separators++;
-                default -> { }
-            }
-        }
+    /**
+     * Home › World › Middle East: three or more short segments between separators ({@code separators} is the
+     * line's {@link Marks#separators}).
+     */
+    private static boolean isBreadcrumb(String text, int separators) {
         if (separators < 2) {
-            return false;            // three segments need two separators; skip the regex split
+            return false;            // three segments need two separators; skip the scan
         }
-        String[] parts = NAV_SEPARATOR.split(text);
-        if (parts.length < 3) {
-            return false;
+        return isShortSegments(text);
+    }
+
+    /**
+     * What {@code Pattern.split} on {@code \s*(?:[|›»>•/]|\s-\s)\s*} gives, checked segment by segment
+     * without building it: at least three segments (trailing empty ones do not count, as split drops
+     * them), none blank, none of more than four words. A separator is a {@code | › » > • /}, or a dash with
+     * whitespace on both sides, with the whitespace around it.
+     */
+    static boolean isShortSegments(String text) {
+        int n = text.length();
+        int segments = 0;
+        boolean emptyBefore = false;      // an empty segment: fatal unless only empty ones follow
+        int start = 0;
+        int p = 0;
+        while (true) {
+            int sepStart = -1;
+            int sepEnd = -1;
+            while (p < n) {
+                int q = p;
+                while (q < n && isRegexSpace(text.charAt(q))) {
+                    q++;
+                }
+                if (q < n && isNavSeparator(text.charAt(q))) {
+                    sepStart = p;
+                    sepEnd = q + 1;
+                    break;
+                }
+                if (q > p && q + 1 < n && text.charAt(q) == '-' && isRegexSpace(text.charAt(q + 1))) {
+                    sepStart = p;
+                    sepEnd = q + 2;
+                    break;
+                }
+                p = q > p ? q : p + 1;    // no match may start anywhere in that run of spaces either
+            }
+            int end = sepStart < 0 ? n : sepStart;
+            if (end == start) {
+                emptyBefore = true;
+            } else if (emptyBefore || isBlank(text, start, end) || splitCount(text, start, end) > 4) {
+                return false;
+            } else {
+                segments++;
+            }
+            if (sepStart < 0) {
+                return segments >= 3;
+            }
+            while (sepEnd < n && isRegexSpace(text.charAt(sepEnd))) {
+                sepEnd++;
+            }
+            start = sepEnd;
+            p = sepEnd;
         }
-        for (String p : parts) {
-            if (p.isBlank() || SPACES.split(p).length > 4) {
+    }
+
+    /** {@link String#isBlank()} of {@code text[from, to)}. */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean isNavSeparator(char c) {
+        return c == '|' || c == '›' || c == '»' || c == '>' || c == '•' || c == '/';
+    }
+
+    /** The regex class {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    /**
+     * How many strings {@code SPACES.split} ({@code \s+}) gives for {@code text[from, to)}, without building
+     * them: one per run of non-space chars, one more for the empty string before a leading space, none for
+     * trailing spaces, and one for an empty text.
+     */
+    static int splitCount(String text, int from, int to) {
+        if (from == to) {
+            return 1;
+        }
+        int runs = 0;
+        boolean inRun = false;
+        for (int i = from; i < to; i++) {
+            boolean space = isRegexSpace(text.charAt(i));
+            if (!space && !inRun) {
+                runs++;
+            }
+            inRun = !space;
+        }
+        return runs == 0 ? 0 : runs + (isRegexSpace(text.charAt(from)) ? 1 : 0);
     }
 
     private static boolean isHashtags(String text) {
@@ -310,5 +505,47 @@ final class ChromeRules {
             }
         }
         return true;
+    }
+
+    /**
+     * What a line's chars hold that the rules test before anything dearer, read in one pass instead of one
+     * per rule.
+     *
+     * @param digit      whether it has a digit: every date has one
+     * @param address    whether an at sign, or a dot between two ASCII letters or digits, stands inside it
+     *                   (not first, not last): what an address needs
+     * @param separators how many breadcrumb separators ({@code | › » > • / -}) it has
+     */
+    record Marks(boolean digit, boolean address, int separators) {
+
+        static Marks of(String text) {
+            boolean digit = false;
+            boolean address = false;
+            int separators = 0;
+            int last = text.length() - 1;
+            for (int i = 0; i <= last; i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    if (c >= '0' && c <= '9') {
+                        digit = true;
+                    } else if (c == '@') {
+                        address |= i > 0 && i < last;
+                    } else if (c == '.') {
+                        address |= i > 0 && i < last && isAsciiAlnum(text.charAt(i - 1)) && isAsciiAlnum(text.charAt(i + 1));
+                    } else if (c == '|' || c == '>' || c == '/' || c == '-') {
+                        separators++;
+                    }
+                } else if (c >= '\u0660') {
+                    if (Character.isDigit(c)) {
+                        digit = true;
+                    } else if (c == '›' || c == '•') {
+                        separators++;
+                    }
+                } else if (c == '»') {
+                    separators++;
+                }
+            }
+            return new Marks(digit, address, separators);
+        }
     }
 }

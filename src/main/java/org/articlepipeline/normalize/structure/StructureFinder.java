@@ -2,7 +2,6 @@ package org.articlepipeline.normalize.structure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.articlepipeline.normalize.RemovedLine;
 import org.articlepipeline.normalize.clean.CleanText;
@@ -46,10 +45,9 @@ public final class StructureFinder {
     private static final int MAX_SUBTITLE_WORDS = 35;
     private static final int MIN_REPEAT_KEY = 8;
     /** A site suffix: text, a separator with spaces (or a bare pipe), and a short tail without separators. */
-    private static final Pattern SUFFIX = Pattern.compile("^(.+?)(?:\\s+[-–—•·|]{1,2}\\s+|\\s*\\|\\s*)([^-–—•·|]{2,40})$");
+    static final Pattern SUFFIX = Pattern.compile("^(.+?)(?:\\s+[-–—•·|]{1,2}\\s+|\\s*\\|\\s*)([^-–—•·|]{2,40})$");
     /** A tail that mixes letters with digits, or is a domain: a name, not words of the headline. */
     private static final Pattern NAME_EVIDENCE = Pattern.compile(".*\\p{L}.*\\d.*|.*\\d.*\\p{L}.*|.*\\.[a-zA-Z]{2,}");
-    private static final Pattern NAME_PUNCTUATION = Pattern.compile("[.,،:;؛?؟!\"“”«»()]");
 
     private enum Kind { CHROME, GOOD, NEAR_GOOD, SHORT }
 
@@ -359,6 +357,9 @@ public final class StructureFinder {
     private boolean couldBeSubtitle(String text) {
         Dateline d = Dateline.find(text);
         String rest = d == null ? text : d.rest();
+        if (endsSentence(rest)) {
+            return false;            // what isSubtitle would say too, without folding a whole paragraph first
+        }
         return isSubtitle(analyze(rest, new FoldedLines(stopwords, rest.length(), 1)));
     }
 
@@ -403,7 +404,19 @@ public final class StructureFinder {
 
     /** A short name: at most four words, no sentence punctuation. */
     static boolean looksLikeName(Line line) {
-        return line.words() >= 1 && line.words() <= 4 && !NAME_PUNCTUATION.matcher(line.text()).find();
+        return line.words() >= 1 && line.words() <= 4 && !hasNamePunctuation(line.text());
+    }
+
+    /** Sentence punctuation, quotes and parentheses: a name has none of them. */
+    private static final String NAME_PUNCTUATION = ".,،:;؛?؟!\"“”«»()";
+
+    private static boolean hasNamePunctuation(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (NAME_PUNCTUATION.indexOf(text.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String nearestReason(String[] reason, boolean[] byContext, int j, int from, int to) {
@@ -430,7 +443,7 @@ public final class StructureFinder {
 
     private static boolean hasDigitChar(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (Character.isDigit(s.charAt(i))) {
+            if (ChromeRules.isDigit(s.charAt(i))) {
                 return true;
             }
         }
@@ -453,7 +466,7 @@ public final class StructureFinder {
     }
 
     /** Letters and digits of the matching form, nothing else: "same line" ignoring spacing and punctuation. */
-    private String key(String text) {
+    static String key(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char f = MatchingForm.fold(text.charAt(i));
@@ -509,20 +522,20 @@ public final class StructureFinder {
      */
     private String[] splitSuffix(String title, List<String> texts, FoldedLines forms, int t) {
         if (title.length() > MAX_TITLE_CHARS) {
-            return null;             // keeps the lazy pattern below linear in practice
-        }
-        Matcher m = SUFFIX.matcher(title);
-        if (!m.matches()) {
             return null;
         }
-        String head = m.group(1).strip();
-        String tail = m.group(2).strip();
+        int[] bounds = suffixBounds(title);
+        if (bounds == null) {
+            return null;
+        }
+        String head = title.substring(0, bounds[0]).strip();
+        String tail = title.substring(bounds[1]).strip();
         List<String> tailTerms = form.terms(tail);
         if (tailTerms.isEmpty() || tailTerms.size() > 4 || form.terms(head).size() < 3
-                || head.length() <= tail.length() || NAME_PUNCTUATION.matcher(tail).find()) {
+                || head.length() <= tail.length() || hasNamePunctuation(tail)) {
             return null;
         }
-        boolean pipe = title.substring(m.end(1), m.start(2)).contains("|");
+        boolean pipe = title.substring(bounds[0], bounds[1]).contains("|");
         // A capitalized name may open with an article (The Guardian, Le Monde); otherwise function words
         // mean the tail is part of the sentence.
         int from = Character.isUpperCase(tail.charAt(0)) ? 1 : 0;
@@ -541,10 +554,128 @@ public final class StructureFinder {
             if (texts.get(i).length() > 2 * title.length() + 16) {
                 continue;
             }
+            // The key's length alone rules out most lines: build the key only when it could match.
+            int length = keyLength(texts.get(i));
+            if (length != headKey.length() && length != tailKey.length()
+                    && !(tailKey.length() >= 4 && length <= tailKey.length() + 12 && length > tailKey.length())) {
+                continue;
+            }
             String k = forms.wordChars(i);
             evidence = k.equals(headKey) || k.equals(tailKey)
                     || (tailKey.length() >= 4 && k.length() <= tailKey.length() + 12 && k.contains(tailKey));
         }
         return evidence ? new String[] {head, tail} : null;
+    }
+
+    /**
+     * Whether {@link #SUFFIX} could match {@code title}: its last separator char ({@code - – — • · |}) must stand
+     * in a separator (a pipe, or a run of one or two with spaces on both sides) and leave a tail of 2 to 40
+     * chars after the spaces that follow it. Most headlines have no separator at all.
+     */
+    static boolean mayEndWithSuffix(String title) {
+        int n = title.length();
+        int last = n - 1;
+        while (last >= 0 && !isSuffixSeparator(title.charAt(last))) {
+            last--;
+        }
+        if (last < 1 || n - (last + 1) < 2) {
+            return false;
+        }
+        int tail = last + 1;
+        while (tail < n && ChromeRules.isRegexSpace(title.charAt(tail))) {
+            tail++;
+        }
+        if (n - tail > 40) {
+            return false;
+        }
+        if (title.charAt(last) == '|') {
+            return true;
+        }
+        char before = title.charAt(last - 1);
+        boolean spaceBefore = ChromeRules.isRegexSpace(before)
+                || isSuffixSeparator(before) && last >= 2 && ChromeRules.isRegexSpace(title.charAt(last - 2));
+        return spaceBefore && ChromeRules.isRegexSpace(title.charAt(last + 1));
+    }
+
+    private static boolean isSuffixSeparator(char c) {
+        return c == '-' || c == '–' || c == '—' || c == '•' || c == '·' || c == '|';
+    }
+
+    /** The length of {@link #key} of {@code text}, counted without building it. */
+    static int keyLength(String text) {
+        int length = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (MatchingForm.isWordChar(MatchingForm.fold(text.charAt(i)))) {
+                length++;
+            }
+        }
+        return length;
+    }
+
+    /**
+     * Where {@link #SUFFIX} splits {@code title} ({@code title.length() <= MAX_TITLE_CHARS}): {@code [end of the
+     * headline, start of the tail]}, or null when it does not match. Found by hand from the last separator char,
+     * which the separator must end with since the tail has none: the headline ({@code .+?}, no line
+     * terminator) is the shortest one before whitespace and a run of one or two separator chars ending there,
+     * then whitespace, or else before a pipe ending there; the tail after the whitespace holds 2 to 40 chars.
+     */
+    static int[] suffixBounds(String title) {
+        if (!mayEndWithSuffix(title)) {
+            return null;
+        }
+        int n = title.length();
+        int last = n - 1;
+        while (!isSuffixSeparator(title.charAt(last))) {
+            last--;
+        }
+        int lineEnd = 0;              // the headline cannot reach past a line terminator
+        while (lineEnd < n && !isLineTerminator(title.charAt(lineEnd))) {
+            lineEnd++;
+        }
+        // Dashes and the like: whitespace, one or two separator chars ending at the last, whitespace.
+        int run = last > 0 && isSuffixSeparator(title.charAt(last - 1)) ? last - 1 : last;
+        int spaced = spacesBefore(title, run);
+        int dashHead = Math.max(1, spaced);
+        int dashTail = last + 1 < n && ChromeRules.isRegexSpace(title.charAt(last + 1)) ? tailStart(title, last + 2) : -1;
+        boolean dash = spaced < run && dashHead < run && dashHead <= lineEnd && dashTail >= 0;
+        // A pipe: optional whitespace, the pipe, optional whitespace.
+        int pipeHead = Math.max(1, spacesBefore(title, last));
+        int pipeTail = title.charAt(last) == '|' ? tailStart(title, last + 1) : -1;
+        boolean pipe = pipeTail >= 0 && pipeHead <= lineEnd;
+        if (dash && (!pipe || dashHead <= pipeHead)) {
+            return new int[] {dashHead, dashTail};
+        }
+        return pipe ? new int[] {pipeHead, pipeTail} : null;
+    }
+
+    /** Where the run of whitespace ending right before {@code at} starts ({@code at} itself when there is none). */
+    private static int spacesBefore(String text, int at) {
+        int i = at;
+        while (i > 0 && ChromeRules.isRegexSpace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    /**
+     * Where the tail starts when the whitespace before it may begin at {@code from}: after all of it (the
+     * pattern's whitespace is greedy), or, when that leaves fewer than 2 chars, 2 chars from the end if that
+     * still lies in the whitespace; -1 when the tail cannot hold 2 to 40 chars.
+     */
+    private static int tailStart(String text, int from) {
+        int n = text.length();
+        int k = from;
+        while (k < n && ChromeRules.isRegexSpace(text.charAt(k))) {
+            k++;
+        }
+        if (n - k >= 2) {
+            return n - k <= 40 ? k : -1;
+        }
+        return n - 2 >= from ? n - 2 : -1;
+    }
+
+    /** What the regex dot does not match: {@code \n \r \u0085 \u2028 \u2029}. */
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 }

@@ -1,0 +1,46 @@
+package org.articlepipeline.normalize.describe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.articlepipeline.normalize.text.MatchingForm;
+import org.articlepipeline.normalize.text.Stopwords;
+import org.junit.jupiter.api.Test;
+
+/** The packed per-char counts of {@link LanguageDetector} tell the scripts apart as one counter per script did. */
+class LanguageCountsTest {
+
+    private final LanguageDetector languages = new LanguageDetector(new MatchingForm(), Stopwords.defaults());
+
+    @Test
+    void scriptsOutsideArabicAndLatinAreCountedApart() {
+        assertEquals("ru", languages.detect("Министр заявил, что переговоры возобновятся"));
+        assertEquals("el", languages.detect("Ο υπουργός δήλωσε ότι οι συνομιλίες θα συνεχιστούν"));
+        assertEquals("he", languages.detect("השר אמר כי השיחות יתחדשו בשבוע הבא"));
+        assertEquals("zh", languages.detect("部长说会谈将于下周恢复"));
+        assertNull(languages.detect("12 345 -- !!"));
+    }
+
+    @Test
+    void aFewWordsOfAnotherScriptDoNotTipAnArabicText() {
+        assertEquals("ar", languages.detect("قال الرئيس الفرنسي إن بلاده مستعدة Москва للتعاون مع روسيا"));
+    }
+
+    @Test
+    void onlyTheFirst3000CharsAreCounted() {
+        // 2990 Latin letters and spaces, then much Arabic: Arabic after the cut must not count.
+        String latin = "abcd ".repeat(598);
+        String arabic = "قال الرئيس الفرنسي ".repeat(200);
+        assertNull(languages.detect(List.of(latin + arabic)));          // Latin, but no English or French stopword
+        assertEquals("ar", languages.detect(List.of("ab", arabic)));
+    }
+
+    @Test
+    void countersDoNotSpillIntoEachOtherAtTheCap() {
+        // 3000 letters of one class: the largest count a 12-bit field must hold.
+        assertEquals("fa", languages.detect("گ".repeat(3000)));
+        assertEquals("ur", languages.detect("ٹ".repeat(3000)));
+        assertEquals("ar", languages.detect("ي".repeat(3000)));
+    }
+}
