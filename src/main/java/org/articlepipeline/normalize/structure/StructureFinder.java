@@ -72,7 +72,7 @@ public final class StructureFinder {
         Line[] lines = new Line[n];
         String[] reason = new String[n];
         // Each line is folded once, here; the body's content hash, fingerprint and word count reuse it.
-        FoldedLines forms = new FoldedLines(stopwords, totalLength(texts), n);
+        FoldedLines forms = new FoldedLines(stopwords, foldingRoom(texts), n + 1);
         for (int i = 0; i < n; i++) {
             lines[i] = analyze(texts.get(i), forms);
             reason[i] = rules.reason(lines[i]);
@@ -284,12 +284,18 @@ public final class StructureFinder {
         return false;
     }
 
-    private static int totalLength(List<String> texts) {
+    /**
+     * Chars to fold: every line, and the longest once more, because the first paragraph is taken again
+     * without its dateline ({@link FoldedLines#addTail}); buffers that fit need no regrowth.
+     */
+    private static int foldingRoom(List<String> texts) {
         int length = 0;
+        int longest = 0;
         for (String t : texts) {
             length += t.length();
+            longest = Math.max(longest, t.length());
         }
-        return length;
+        return length + longest;
     }
 
     static boolean endsSentence(String text) {
