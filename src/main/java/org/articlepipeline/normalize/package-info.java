@@ -9,7 +9,10 @@
  *       (BOM, strict UTF-8 with tolerance for a stray byte, windows-1256 / ISO-8859-6 / windows-1252 /
  *       ISO-8859-1), binary and oversized uploads rejected; {@link org.articlepipeline.normalize.decode.HtmlText}
  *       reduces HTML to lines;</li>
- *   <li>{@code clean} – {@link org.articlepipeline.normalize.clean.TextCleaner}: faithful, uniform display text;</li>
+ *   <li>{@code clean} – {@link org.articlepipeline.normalize.clean.TextCleaner}: faithful, uniform display text.
+ *       Plain valid UTF-8, the common upload, is decoded inside the cleaning pass
+ *       ({@link org.articlepipeline.normalize.clean.TextCleaner#cleanUtf8}): every pass over a page costs about
+ *       as much as decoding it, so the two stages share one; anything else goes through decode, then clean;</li>
  *   <li>{@code structure} – {@link org.articlepipeline.normalize.structure.StructureFinder}: headline,
  *       standfirst, dateline, body, and page chrome removed with a reason per line;</li>
  *   <li>{@code describe} – {@link org.articlepipeline.normalize.describe.ArticleDescriber}: source, site URL,
@@ -18,6 +21,8 @@
  *       {@link org.articlepipeline.normalize.fingerprint.LshBands}: near-duplicate signature and LSH keys.</li>
  * </ol>
  * {@link org.articlepipeline.normalize.text.MatchingForm} (package {@code text}) is the matching
- * normalization shared by content hashes, fingerprints and, later, search indexing and queries.
+ * normalization shared by content hashes, fingerprints and, later, search indexing and queries;
+ * {@link org.articlepipeline.normalize.text.FoldedLines} folds each line to it once for every stage that
+ * reads it.
  */
 package org.articlepipeline.normalize;
