@@ -37,6 +37,11 @@ public final class ChromeLexicon {
     private final Set<String> lineStarts = new HashSet<>();
     /** The first term of every lead-in: a line opening with another term has none, and builds no keys. */
     private final Set<String> prefixStarts = new HashSet<>();
+    /**
+     * The first term of every cue: a cue matches at term bounds only, so a line without any of these terms
+     * holds no cue, and is not joined to look.
+     */
+    private final Set<String> cueStarts = new HashSet<>();
 
     /** The shipped phrase list. */
     public static ChromeLexicon defaults() {
@@ -70,7 +75,10 @@ public final class ChromeLexicon {
                         prefixes.putIfAbsent(terms, cols[0]);
                         prefixStarts.add(terms.get(0));
                     }
-                    case "cue" -> cues.add(new String[] {" " + key + " ", cols[0]});
+                    case "cue" -> {
+                        cues.add(new String[] {" " + key + " ", cols[0]});
+                        cueStarts.add(terms.get(0));
+                    }
                     default -> throw new IllegalStateException("unknown mode in " + row);
                 }
             }
@@ -115,7 +123,7 @@ public final class ChromeLexicon {
 
     /** The reason of the first cue phrase the line contains, else null. */
     public String cue(List<String> terms) {
-        if (terms.isEmpty()) {
+        if (!holdsCueStart(terms)) {
             return null;
         }
         String padded = " " + String.join(" ", terms) + " ";
@@ -125,6 +133,15 @@ public final class ChromeLexicon {
             }
         }
         return null;
+    }
+
+    private boolean holdsCueStart(List<String> terms) {
+        for (String term : terms) {
+            if (cueStarts.contains(term)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A matched lead-in: its reason and its length in terms. */
