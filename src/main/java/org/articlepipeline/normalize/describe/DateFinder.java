@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.articlepipeline.normalize.text.Chars;
 import org.articlepipeline.normalize.text.MatchingForm;
 
 /**
@@ -116,7 +117,7 @@ public final class DateFinder {
 
     /** The first date written in {@code text}, in ISO-8601 (possibly partial), or null. */
     public String find(String text) {
-        if (text == null || !hasDigit(text)) {
+        if (text == null || !Chars.hasDigit(text)) {
             return null;
         }
         Found f = first(form.normalize(text));
@@ -137,7 +138,7 @@ public final class DateFinder {
      * before any date regex runs.
      */
     public boolean isTimestampLine(String line, List<String> terms) {
-        if (!hasDigit(line)) {
+        if (!Chars.hasDigit(line)) {
             return false;            // every date pattern has digits; skips the regexes for most lines
         }
         for (String term : terms) {
@@ -170,7 +171,7 @@ public final class DateFinder {
      * match inside a term, so "amet" ("am" then the label "et") may be one too.
      */
     static boolean mayStandInTimestamp(String term) {
-        if (isLabel(term) || DATE_WORDS.contains(term) || hasDigit(term)) {
+        if (isLabel(term) || DATE_WORDS.contains(term) || Chars.hasDigit(term)) {
             return true;
         }
         return term.length() > 2 && (term.startsWith("am") || term.startsWith("pm")) && isLabel(term.substring(2));
@@ -199,28 +200,11 @@ public final class DateFinder {
     /** Whether every char of {@code word} is a digit. */
     private static boolean isNumber(String word) {
         for (int i = 0; i < word.length(); i++) {
-            if (!isDigit(word.charAt(i))) {
+            if (!Chars.isDigit(word.charAt(i))) {
                 return false;
             }
         }
         return true;
-    }
-
-    /**
-     * {@link Character#isDigit(char)}, answered without its table lookup for the chars below U+0660 (Latin,
-     * Arabic letters): the only digits there are 0-9.
-     */
-    static boolean isDigit(char c) {
-        return c <= '9' ? c >= '0' : c >= '\u0660' && Character.isDigit(c);
-    }
-
-    private static boolean hasDigit(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (isDigit(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The earliest valid date in an already normalized text. */
@@ -297,7 +281,7 @@ public final class DateFinder {
         boolean space = false;
         for (int i = 0; i < monthName.length(); i++) {
             char c = monthName.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+            if (Chars.isRegexSpace(c)) {
                 if (!space) {
                     sb.append(' ');
                 }

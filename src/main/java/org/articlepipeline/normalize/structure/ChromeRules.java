@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.articlepipeline.normalize.describe.Agencies;
 import org.articlepipeline.normalize.describe.DateFinder;
+import org.articlepipeline.normalize.text.Chars;
 
 /**
  * Rules that recognize a page-chrome line by its own shape, wherever it stands: symbol-only lines, URLs,
@@ -60,7 +61,7 @@ final class ChromeRules {
     /** The reason {@code line} is chrome by its own shape, or null when it may be prose. */
     String reason(Line line) {
         String text = line.text();
-        if (!line.hasLetters() && !hasDigit(text)) {
+        if (!line.hasLetters() && !Chars.hasDigit(text)) {
             return isCloseButton(text) ? "ui-label" : "punctuation";
         }
         if (line.words() > MAX_CHROME_WORDS || text.length() > MAX_CHROME_CHARS) {
@@ -145,7 +146,7 @@ final class ChromeRules {
         // The UI words: the terms that are neither numbers nor a number's short unit ("1k", "3m").
         List<String> words = new ArrayList<>(terms.size());
         for (String t : terms) {
-            if (!isNumber(t) && !(t.length() <= 2 && isDigit(t.charAt(0)))) {
+            if (!isNumber(t) && !(t.length() <= 2 && Chars.isDigit(t.charAt(0)))) {
                 words.add(t);
             }
         }
@@ -164,7 +165,7 @@ final class ChromeRules {
     /** Whether every char of {@code term} is a digit. */
     private static boolean isNumber(String term) {
         for (int i = 0; i < term.length(); i++) {
-            if (!isDigit(term.charAt(i))) {
+            if (!Chars.isDigit(term.charAt(i))) {
                 return false;
             }
         }
@@ -218,23 +219,6 @@ final class ChromeRules {
 
     private static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    }
-
-    /**
-     * {@link Character#isDigit(char)}, answered without its table lookup for the chars below U+0660 (Latin,
-     * Arabic letters): the only digits there are 0-9.
-     */
-    static boolean isDigit(char c) {
-        return c <= '9' ? c >= '0' : c >= '\u0660' && Character.isDigit(c);
-    }
-
-    private static boolean hasDigit(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (isDigit(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isCloseButton(String s) {
@@ -421,7 +405,7 @@ final class ChromeRules {
             int sepEnd = -1;
             while (p < n) {
                 int q = p;
-                while (q < n && isRegexSpace(text.charAt(q))) {
+                while (q < n && Chars.isRegexSpace(text.charAt(q))) {
                     q++;
                 }
                 if (q < n && isNavSeparator(text.charAt(q))) {
@@ -429,7 +413,7 @@ final class ChromeRules {
                     sepEnd = q + 1;
                     break;
                 }
-                if (q > p && q + 1 < n && text.charAt(q) == '-' && isRegexSpace(text.charAt(q + 1))) {
+                if (q > p && q + 1 < n && text.charAt(q) == '-' && Chars.isRegexSpace(text.charAt(q + 1))) {
                     sepStart = p;
                     sepEnd = q + 2;
                     break;
@@ -447,7 +431,7 @@ final class ChromeRules {
             if (sepStart < 0) {
                 return segments >= 3;
             }
-            while (sepEnd < n && isRegexSpace(text.charAt(sepEnd))) {
+            while (sepEnd < n && Chars.isRegexSpace(text.charAt(sepEnd))) {
                 sepEnd++;
             }
             start = sepEnd;
@@ -469,11 +453,6 @@ final class ChromeRules {
         return c == '|' || c == '›' || c == '»' || c == '>' || c == '•' || c == '/';
     }
 
-    /** The regex class {@code \s}: {@code [ \t\n\x0B\f\r]}. */
-    static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
-    }
-
     /**
      * How many strings {@code SPACES.split} ({@code \s+}) gives for {@code text[from, to)}, without building
      * them: one per run of non-space chars, one more for the empty string before a leading space, none for
@@ -486,13 +465,13 @@ final class ChromeRules {
         int runs = 0;
         boolean inRun = false;
         for (int i = from; i < to; i++) {
-            boolean space = isRegexSpace(text.charAt(i));
+            boolean space = Chars.isRegexSpace(text.charAt(i));
             if (!space && !inRun) {
                 runs++;
             }
             inRun = !space;
         }
-        return runs == 0 ? 0 : runs + (isRegexSpace(text.charAt(from)) ? 1 : 0);
+        return runs == 0 ? 0 : runs + (Chars.isRegexSpace(text.charAt(from)) ? 1 : 0);
     }
 
     private static boolean isHashtags(String text) {

@@ -2,6 +2,7 @@ package org.articlepipeline.normalize.structure;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.articlepipeline.normalize.text.Chars;
 
 /**
  * The place (and optionally the date and wire service) that opens a news story: {@code باريس- },
@@ -113,7 +114,7 @@ public record Dateline(String place, String parenthesis, String date, String res
                 break;                       // not a word: the place ended before the spaces
             }
             placeEnd = i;
-            while (i < n && isSpace(text.charAt(i))) {
+            while (i < n && Chars.isRegexSpace(text.charAt(i))) {
                 i++;
             }
             if (i == placeEnd) {
@@ -169,7 +170,7 @@ public record Dateline(String place, String parenthesis, String date, String res
 
     private static int skipSpaces(String text, int at) {
         int i = at;
-        while (i < text.length() && isSpace(text.charAt(i))) {
+        while (i < text.length() && Chars.isRegexSpace(text.charAt(i))) {
             i++;
         }
         return i;
@@ -187,7 +188,7 @@ public record Dateline(String place, String parenthesis, String date, String res
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
-            boolean space = isSpace(text.charAt(i));
+            boolean space = Chars.isRegexSpace(text.charAt(i));
             if (!space && !inWord && ++words >= count) {
                 return true;
             }
@@ -214,7 +215,7 @@ public record Dateline(String place, String parenthesis, String date, String res
             if (i == start) {
                 return false;        // a place word must start here
             }
-            while (i < n && isSpace(text.charAt(i))) {
+            while (i < n && Chars.isRegexSpace(text.charAt(i))) {
                 i++;
             }
             if (i == n) {
@@ -257,7 +258,7 @@ public record Dateline(String place, String parenthesis, String date, String res
                 i++;
             }
             int wordEnd = i;
-            while (i < n && isSpace(text.charAt(i))) {
+            while (i < n && Chars.isRegexSpace(text.charAt(i))) {
                 i++;
             }
             if (i == n) {
@@ -297,10 +298,5 @@ public record Dateline(String place, String parenthesis, String date, String res
 
     private static boolean isDash(char c) {
         return c == '-' || c == '–' || c == '—';
-    }
-
-    /** The regex class {@code \s}: {@code [ \t\n\x0B\f\r]}. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

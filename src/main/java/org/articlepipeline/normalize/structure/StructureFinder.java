@@ -7,6 +7,7 @@ import org.articlepipeline.normalize.RemovedLine;
 import org.articlepipeline.normalize.clean.CleanText;
 import org.articlepipeline.normalize.describe.Agencies;
 import org.articlepipeline.normalize.describe.DateFinder;
+import org.articlepipeline.normalize.text.Chars;
 import org.articlepipeline.normalize.text.FoldedLines;
 import org.articlepipeline.normalize.text.MatchingForm;
 import org.articlepipeline.normalize.text.Stopwords;
@@ -442,18 +443,9 @@ public final class StructureFinder {
      * ending like a sentence) is the site's name, not the headline: "الجزيرة نت", "BBC News".
      */
     private static boolean isSiteNameAbove(Line first, Line next, String nextReason) {
-        return nextReason == null && first.words() <= 2 && looksLikeName(first) && !hasDigitChar(first.text())
+        return nextReason == null && first.words() <= 2 && looksLikeName(first) && !Chars.hasDigit(first.text())
                 && next.words() >= 4 && next.words() <= MAX_TITLE_WORDS && !next.endsSentence()
                 && Dateline.find(next.text()) == null;
-    }
-
-    private static boolean hasDigitChar(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (ChromeRules.isDigit(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean isSubtitle(Line line) {
@@ -588,7 +580,7 @@ public final class StructureFinder {
             return false;
         }
         int tail = last + 1;
-        while (tail < n && ChromeRules.isRegexSpace(title.charAt(tail))) {
+        while (tail < n && Chars.isRegexSpace(title.charAt(tail))) {
             tail++;
         }
         if (n - tail > 40) {
@@ -598,9 +590,9 @@ public final class StructureFinder {
             return true;
         }
         char before = title.charAt(last - 1);
-        boolean spaceBefore = ChromeRules.isRegexSpace(before)
-                || isSuffixSeparator(before) && last >= 2 && ChromeRules.isRegexSpace(title.charAt(last - 2));
-        return spaceBefore && ChromeRules.isRegexSpace(title.charAt(last + 1));
+        boolean spaceBefore = Chars.isRegexSpace(before)
+                || isSuffixSeparator(before) && last >= 2 && Chars.isRegexSpace(title.charAt(last - 2));
+        return spaceBefore && Chars.isRegexSpace(title.charAt(last + 1));
     }
 
     private static boolean isSuffixSeparator(char c) {
@@ -642,7 +634,7 @@ public final class StructureFinder {
         int run = last > 0 && isSuffixSeparator(title.charAt(last - 1)) ? last - 1 : last;
         int spaced = spacesBefore(title, run);
         int dashHead = Math.max(1, spaced);
-        int dashTail = last + 1 < n && ChromeRules.isRegexSpace(title.charAt(last + 1)) ? tailStart(title, last + 2) : -1;
+        int dashTail = last + 1 < n && Chars.isRegexSpace(title.charAt(last + 1)) ? tailStart(title, last + 2) : -1;
         boolean dash = spaced < run && dashHead < run && dashHead <= lineEnd && dashTail >= 0;
         // A pipe: optional whitespace, the pipe, optional whitespace.
         int pipeHead = Math.max(1, spacesBefore(title, last));
@@ -657,7 +649,7 @@ public final class StructureFinder {
     /** Where the run of whitespace ending right before {@code at} starts ({@code at} itself when there is none). */
     private static int spacesBefore(String text, int at) {
         int i = at;
-        while (i > 0 && ChromeRules.isRegexSpace(text.charAt(i - 1))) {
+        while (i > 0 && Chars.isRegexSpace(text.charAt(i - 1))) {
             i--;
         }
         return i;
@@ -671,7 +663,7 @@ public final class StructureFinder {
     private static int tailStart(String text, int from) {
         int n = text.length();
         int k = from;
-        while (k < n && ChromeRules.isRegexSpace(text.charAt(k))) {
+        while (k < n && Chars.isRegexSpace(text.charAt(k))) {
             k++;
         }
         if (n - k >= 2) {
