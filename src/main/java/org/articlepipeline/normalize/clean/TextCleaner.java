@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.articlepipeline.normalize.decode.TextDecoder;
 
 /**
  * Makes decoded text uniform without changing what a reader sees.
@@ -217,12 +218,10 @@ public final class TextCleaner {
 
     /**
      * What {@link #cleanUtf8} does not take: the zero-width non-joiner and presentation forms, which have rules
-     * of their own, and the C0 controls other than tab, line feed, form feed and carriage return, which the
-     * decoder counts as evidence of binary content.
+     * of their own, and the controls the decoder counts as evidence of binary content.
      */
     private static boolean leftToTheGeneralPath(char c, byte kind) {
-        return kind == ZWNJ || kind == PRESENTATION
-                || c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r';
+        return kind == ZWNJ || kind == PRESENTATION || TextDecoder.isBinaryControl(c);
     }
 
     /**

@@ -113,6 +113,14 @@ public final class TextDecoder {
         return null;
     }
 
+    /**
+     * Whether {@code c} is a C0 control that text does not hold (all but tab, line feed, form feed and carriage
+     * return; NUL included): what this decoder weighs as evidence of binary content.
+     */
+    public static boolean isBinaryControl(int c) {
+        return c >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
+    }
+
     /** Binary content told by its bytes: any NUL byte, or more control bytes than text has by accident. */
     private static Decoded.Failure controlBytes(byte[] content) {
         int nul = 0;
@@ -124,12 +132,10 @@ public final class TextDecoder {
             }
             for (int k = i, end = Math.min(i + 8, content.length); k < end; k++) {
                 byte b = content[k];
-                if (b >= 0 && b < 0x20) {
-                    if (b == 0) {
-                        nul++;
-                    } else if (b != '\t' && b != '\n' && b != '\r' && b != '\f') {
-                        control++;
-                    }
+                if (b == 0) {
+                    nul++;
+                } else if (isBinaryControl(b)) {
+                    control++;
                 }
             }
         }

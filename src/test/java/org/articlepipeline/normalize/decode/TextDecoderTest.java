@@ -167,4 +167,12 @@ class TextDecoderTest {
         assertTrue(decoder.readsAsUtf8WhenValid(new byte[] {'a', 0, 'b'}), "control bytes are left to the caller");
         assertEquals("binary-content", reason(new byte[] {'a', 0, 'b'}), "and decode still weighs them");
     }
+
+    @Test
+    void weighsEveryC0ControlButTabLineFeedFormFeedAndCarriageReturnAsBinary() {
+        for (int c = -128; c < 128; c++) {
+            boolean expected = c >= 0 && c < 0x20 && "\t\n\f\r".indexOf(c) < 0;
+            assertEquals(expected, TextDecoder.isBinaryControl(c), "byte " + c);
+        }
+    }
 }
