@@ -73,11 +73,13 @@ public final class FoldedLines {
     /** Folds {@code line} and appends it. */
     public void add(String line) {
         int n = line.length();
-        if (chars.length < n) {
-            chars = new char[Math.max(n, chars.length * 2)];
+        if (chars.length <= n) {
+            chars = new char[Math.max(n + 1, chars.length * 2)];
         }
         char[] in = chars;
         line.getChars(0, n, in, 0);
+        // The line feed that ends every line in the buffer, folded like any char: it ends the last term too.
+        in[n] = '\n';
         ensureFolded(foldedLength + n + 1);
         char[] out = folded;
         int at = foldedLength;
@@ -93,7 +95,7 @@ public final class FoldedLines {
         // The entries of the term's chars or-ed together: its LETTER bit says whether it holds a letter.
         int letter = 0;
         int highSurrogates = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i <= n; i++) {
             char raw = in[i];
             int entry;
             if (raw < ENTRIES_END) {
@@ -140,20 +142,6 @@ public final class FoldedLines {
             }
             out[at++] = c;
         }
-        if (inTerm) {
-            // The line feed that ends every line ends its last term too.
-            if (termsAt == hashes.length) {
-                hashes = growTerms();
-            }
-            hashes[termsAt++] = h;
-            if ((letter & LETTER) != 0) {
-                words++;
-                if (stopwords.isStopwordHash(h)) {
-                    functionWords++;
-                }
-            }
-        }
-        out[at++] = '\n';
         foldedLength = at;
         termCount = termsAt;
         int f = newLine();
@@ -451,16 +439,6 @@ public final class FoldedLines {
             }
         }
         digest.update(buf, 0, len);
-    }
-
-    /**
-     * The term hashes of all lines, in order, into {@code out} (cleared first): the same as
-     * {@link MatchingForm#termHashes} of the lines joined by line feeds.
-     */
-    public MatchingForm.TermHashes termHashes(MatchingForm.TermHashes out) {
-        out.clear();
-        out.addAll(terms, 0, termCount);
-        return out;
     }
 
     /** Where line {@code line} starts in the buffer whose line ends are fact {@code end}: where the last one ended. */

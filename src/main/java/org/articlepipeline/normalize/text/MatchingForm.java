@@ -222,16 +222,6 @@ public final class MatchingForm {
             values[size++] = h;
         }
 
-        /** Appends {@code hashes[from]} (inclusive) to {@code hashes[to]} (exclusive). */
-        public void addAll(long[] hashes, int from, int to) {
-            int count = to - from;
-            if (size + count > values.length) {
-                values = java.util.Arrays.copyOf(values, Math.max(size + count, values.length * 2));
-            }
-            System.arraycopy(hashes, from, values, size, count);
-            size += count;
-        }
-
         /** How many hashes the last call wrote. */
         public int size() {
             return size;
