@@ -553,7 +553,7 @@ public final class StructureFinder {
                 continue;
             }
             // The key's length alone rules out most lines: build the key only when it could match.
-            int length = keyLength(texts.get(i));
+            int length = forms.wordCharCount(i);
             if (length != headKey.length() && length != tailKey.length()
                     && !(tailKey.length() >= 4 && length <= tailKey.length() + 12 && length > tailKey.length())) {
                 continue;
@@ -597,17 +597,6 @@ public final class StructureFinder {
 
     private static boolean isSuffixSeparator(char c) {
         return c == '-' || c == '–' || c == '—' || c == '•' || c == '·' || c == '|';
-    }
-
-    /** The length of {@link #key} of {@code text}, counted without building it. */
-    static int keyLength(String text) {
-        int length = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (MatchingForm.isWordChar(MatchingForm.fold(text.charAt(i)))) {
-                length++;
-            }
-        }
-        return length;
     }
 
     /**

@@ -371,6 +371,17 @@ public final class FoldedLines {
         return out.toString();
     }
 
+    /** The length of {@link #wordChars} of line {@code line}, counted without building it. */
+    public int wordCharCount(int line) {
+        int count = 0;
+        for (int i = start(line, FOLDED_END), end = facts[line * STRIDE + FOLDED_END]; i < end; i++) {
+            if (MatchingForm.isWordChar(folded[i])) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The hash of term {@code i}, counting the terms of all lines in order. */
     public long termHash(int i) {
         return terms[i];

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.regex.Pattern;
+import org.articlepipeline.normalize.text.FoldedLines;
+import org.articlepipeline.normalize.text.Stopwords;
 import org.junit.jupiter.api.Test;
 
 /** The scans in front of the headline's site-suffix regex and the repeated-title keys. */
@@ -66,11 +68,14 @@ class SuffixScanTest {
     }
 
     @Test
-    void keyLengthIsTheLengthOfTheKey() {
+    void aLinesWordCharCountIsTheLengthOfItsKey() {
         String[] texts = {"", "Talks, to resume!", "فرنسا: بوتين طلب", "مُحَمَّد\u0640 ١٢ ب", "e\u0301t\u00E9 \u200Cx",
             "\uD83D\uDE00 Ⅻ ²", "İstanbul ǅ"};
         for (String t : texts) {
-            assertEquals(StructureFinder.key(t).length(), StructureFinder.keyLength(t), t);
+            FoldedLines folded = new FoldedLines(Stopwords.defaults(), t.length(), 1);
+            folded.add(t);
+            assertEquals(StructureFinder.key(t).length(), folded.wordCharCount(0), t);
+            assertEquals(folded.wordChars(0).length(), folded.wordCharCount(0), t);
         }
     }
 }
