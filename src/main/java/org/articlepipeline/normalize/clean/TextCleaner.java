@@ -1,7 +1,6 @@
 package org.articlepipeline.normalize.clean;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.articlepipeline.normalize.decode.TextDecoder;
@@ -87,8 +86,11 @@ public final class TextCleaner {
      * (then null when it meets what {@link #cleanUtf8} leaves to the general path).
      */
     private static CleanText clean(char[] chars, byte[] bytes, int n) {
-        // Room for a line per hundred chars (or bytes) of news text, so the list rarely grows.
-        List<String> lines = new ArrayList<>(n / 100 + 16);
+        // Room for a line per hundred chars (or bytes) of news text, so the array rarely grows. A plain array,
+        // not an ArrayList: with the list, C2 compiled its growth path into this loop and one seed page
+        // cleaned in 20 µs instead of 12 under JMH, in most forks.
+        String[] lines = new String[n / 100 + 16];
+        int lineCount = 0;
         int invisibleLines = 0;
         // The current line is built in a plain char array. It holds at most one char per input char (or byte)
         // read since the line began (a pending space is paid for by the space that set it), so only
@@ -175,7 +177,10 @@ public final class TextCleaner {
                         i++;
                     }
                     if (len > 0) {
-                        lines.add(nfc(line, len, mayChange));
+                        if (lineCount == lines.length) {
+                            lines = Arrays.copyOf(lines, lineCount * 2);
+                        }
+                        lines[lineCount++] = nfc(line, len, mayChange);
                     } else if (sawInvisible) {
                         invisibleLines++;
                     }
@@ -209,11 +214,14 @@ public final class TextCleaner {
             }
         }
         if (len > 0) {
-            lines.add(nfc(line, len, mayChange));
+            if (lineCount == lines.length) {
+                lines = Arrays.copyOf(lines, lineCount + 1);
+            }
+            lines[lineCount++] = nfc(line, len, mayChange);
         } else if (sawInvisible) {
             invisibleLines++;
         }
-        return new CleanText(lines, invisibleLines);
+        return new CleanText(Arrays.asList(lines).subList(0, lineCount), invisibleLines);
     }
 
     /**
