@@ -141,8 +141,8 @@ public final class ArticleNormalizer {
     }
 
     /**
-     * SHA-256 hex of the matching form of the body paragraphs, each followed by a line feed: page chrome and
-     * title do not change it.
+     * SHA-256 hex of the matching form of the body paragraphs, each followed by a line feed, in UTF-16LE: page
+     * chrome and title do not change it.
      */
     static String contentHash(FoldedLines body, MessageDigest sha) {
         body.digest(sha);

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 class ArticleNormalizerTest {
 
     @Test
-    void contentHashIsSha256OfTheUtf8MatchingFormOfTheParagraphs() throws Exception {
+    void contentHashIsSha256OfTheUtf16leMatchingFormOfTheParagraphs() throws Exception {
         List<String> paragraphs = List.of("قالَ الرئيسُ إنّ «الأمم المتحدة» مستعدة.", "Le Président a dit « oui ».");
         StringBuilder sb = new StringBuilder();
         for (String p : paragraphs) {
             sb.append(new MatchingForm().normalize(p)).append('\n');
         }
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+                .digest(sb.toString().getBytes(StandardCharsets.UTF_16LE)));
         assertEquals(expected, ArticleNormalizer.contentHash(folded(paragraphs), MessageDigest.getInstance("SHA-256")));
     }
 
@@ -32,7 +32,7 @@ class ArticleNormalizerTest {
     void contentHashStreamsLongBodiesAcrossItsBuffer() throws Exception {
         String p = "كلمة عربية طويلة ".repeat(2000);
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest((new MatchingForm().normalize(p) + "\n").getBytes(StandardCharsets.UTF_8)));
+                .digest((new MatchingForm().normalize(p) + "\n").getBytes(StandardCharsets.UTF_16LE)));
         assertEquals(expected, ArticleNormalizer.contentHash(folded(List.of(p)), MessageDigest.getInstance("SHA-256")));
     }
 

@@ -23,8 +23,9 @@ class FoldedLinesTest {
     }
 
     @Test
-    void digestsTheUtf8MatchingFormOfEachLineAndALineFeed() throws Exception {
-        List<String> lines = List.of("قالَ الرئيسُ إنّ «الأمم المتحدة» مستعدة.", "Le Président a dit « oui ».", "٢٠١٥");
+    void digestsTheUtf16leMatchingFormOfEachLineAndALineFeed() throws Exception {
+        List<String> lines = List.of("قالَ الرئيسُ إنّ «الأمم المتحدة» مستعدة.", "Le Président a dit « oui ».", "٢٠١٥",
+                "emoji \uD83D\uDE00 pair");
         StringBuilder expected = new StringBuilder();
         lines.forEach(l -> expected.append(form.normalize(l)).append('\n'));
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
@@ -131,6 +132,6 @@ class FoldedLinesTest {
     }
 
     private static String hex(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_16LE)));
     }
 }
