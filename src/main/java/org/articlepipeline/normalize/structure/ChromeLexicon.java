@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.articlepipeline.normalize.text.FoldedLines;
 import org.articlepipeline.normalize.text.MatchingForm;
+import org.articlepipeline.normalize.text.TermHashSet;
 
 /**
  * Generic page-chrome wording in Arabic, English and French (share, most read, read more, form status
@@ -42,6 +44,8 @@ public final class ChromeLexicon {
      * holds no cue, and is not joined to look.
      */
     private final Set<String> cueStarts = new HashSet<>();
+    /** {@link #cueStarts} by term hash, for {@link #mayHoldCue}. */
+    private final TermHashSet cueStartHashes;
 
     /** The shipped phrase list. */
     public static ChromeLexicon defaults() {
@@ -85,6 +89,7 @@ public final class ChromeLexicon {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.cueStartHashes = new TermHashSet(cueStarts, form);
     }
 
     /** The first terms of every whole-line phrase and every lead-in: no line opening otherwise is either. */
@@ -119,6 +124,15 @@ public final class ChromeLexicon {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether line {@code line} of {@code forms} may hold a cue phrase: whether any of its terms opens one, asked
+     * of the term hashes its folding left, so a line that holds none (nearly every line) makes no strings to
+     * tell. {@link #cue} gives the answer.
+     */
+    public boolean mayHoldCue(FoldedLines forms, int line) {
+        return forms.anyTermIn(line, cueStartHashes);
     }
 
     /** The reason of the first cue phrase the line contains, else null. */

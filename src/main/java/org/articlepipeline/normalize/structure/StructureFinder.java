@@ -158,7 +158,7 @@ public final class StructureFinder {
         for (int i = 0; i < n; i++) {
             if ((i < firstGood || i > lastGood) && i != t && kind[i] != Kind.CHROME && kind[i] != Kind.GOOD
                     && lines[i].words() <= ChromeRules.MAX_CHROME_WORDS) {
-                String cue = lexicon.cue(lines[i].terms());
+                String cue = lexicon.mayHoldCue(forms, i) ? lexicon.cue(lines[i].terms()) : null;
                 // Above the article only a copyright notice is trusted: a standfirst may well say "donate".
                 if (cue != null && (i > lastGood || "copyright".equals(cue))) {
                     reason[i] = cue;
@@ -465,14 +465,16 @@ public final class StructureFinder {
 
     /** Letters and digits of the matching form, nothing else: "same line" ignoring spacing and punctuation. */
     static String key(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
+        // A plain array: a StringBuilder checks its capacity and coder on every append.
+        char[] key = new char[text.length()];
+        int k = 0;
         for (int i = 0; i < text.length(); i++) {
             char f = MatchingForm.fold(text.charAt(i));
             if (MatchingForm.isWordChar(f)) {
-                sb.append(f);
+                key[k++] = f;
             }
         }
-        return sb.toString();
+        return new String(key, 0, k);
     }
 
     /** Whether the first letter or digit of {@code text} is the first char of {@code key}: a cheap pre-check. */

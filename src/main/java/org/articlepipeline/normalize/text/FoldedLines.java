@@ -365,13 +365,14 @@ public final class FoldedLines {
     public String wordChars(int line) {
         int start = start(line, FOLDED_END);
         int end = facts[line * STRIDE + FOLDED_END];
-        StringBuilder out = new StringBuilder(end - start);
+        char[] out = new char[end - start];
+        int k = 0;
         for (int i = start; i < end; i++) {
             if (MatchingForm.isWordChar(folded[i])) {
-                out.append(folded[i]);
+                out[k++] = folded[i];
             }
         }
-        return out.toString();
+        return new String(out, 0, k);
     }
 
     /** The length of {@link #wordChars} of line {@code line}, counted without building it. */
@@ -383,6 +384,19 @@ public final class FoldedLines {
             }
         }
         return count;
+    }
+
+    /**
+     * Whether any term of line {@code line} is in {@code set}, asked of the term hashes folding left: none of
+     * the line's terms becomes a string.
+     */
+    public boolean anyTermIn(int line, TermHashSet set) {
+        for (int i = start(line, TERMS_END), end = facts[line * STRIDE + TERMS_END]; i < end; i++) {
+            if (set.contains(terms[i])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The hash of term {@code i}, counting the terms of all lines in order. */

@@ -21,9 +21,8 @@ public final class Stopwords {
 
     private final Map<String, Set<String>> byLanguage;
     private final Set<String> all;
-    /** {@link MatchingForm#termHashes} of every stopword, sorted, for lookups that allocate nothing. */
-    private final long[] hashes;
-    private final long[] table;
+    /** Every stopword by its term hash, for lookups that allocate nothing. */
+    private final TermHashSet hashes;
 
     /** The shipped lists. */
     public static Stopwords defaults() {
@@ -39,38 +38,12 @@ public final class Stopwords {
         union.addAll(en);
         union.addAll(fr);
         this.all = Set.copyOf(union);
-        MatchingForm.TermHashes th = new MatchingForm.TermHashes();
-        this.hashes = union.stream().mapToLong(w -> form.termHashes(w, th).get(0)).filter(h -> h != 0)
-                .sorted().distinct().toArray();
-        this.table = openTable(hashes);
+        this.hashes = new TermHashSet(union, form);
     }
 
     /** Whether a term whose {@link MatchingForm#termHashes hash} is {@code termHash} is a function word. */
     public boolean isStopwordHash(long termHash) {
-        int mask = table.length - 1;
-        for (int i = (int) (termHash ^ (termHash >>> 29)) & mask; ; i = (i + 1) & mask) {
-            long v = table[i];
-            if (v == termHash) {
-                return true;
-            }
-            if (v == 0) {
-                return false;
-            }
-        }
-    }
-
-    /** Open addressing over {@link #hashes}, a quarter full; 0 marks an empty cell. */
-    private static long[] openTable(long[] hashes) {
-        long[] table = new long[Integer.highestOneBit(Math.max(4, hashes.length * 4)) * 2];
-        int mask = table.length - 1;
-        for (long h : hashes) {
-            int i = (int) (h ^ (h >>> 29)) & mask;
-            while (table[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            table[i] = h;
-        }
-        return table;
+        return hashes.contains(termHash);
     }
 
     /** Whether the matching-form {@code term} is a function word in any of the languages. */

@@ -134,4 +134,14 @@ class FoldedLinesTest {
     private static String hex(String s) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_16LE)));
     }
+
+    @Test
+    void tellsWhetherAnyTermOfALineIsInASetWithoutMakingStrings() {
+        FoldedLines page = fold(List.of("أخبار العالم اليوم", "Sports and weather", "٢٠١٥"));
+        TermHashSet set = new TermHashSet(List.of("weather", "اخبار"), form);
+        assertTrue(page.anyTermIn(0, set), "أخبار folds to اخبار");
+        assertTrue(page.anyTermIn(1, set));
+        assertFalse(page.anyTermIn(2, set));
+        assertFalse(page.anyTermIn(1, new TermHashSet(List.of("sport"), form)), "whole terms only");
+    }
 }
