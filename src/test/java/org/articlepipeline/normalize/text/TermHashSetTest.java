@@ -33,14 +33,14 @@ class TermHashSetTest {
     void answersLikeASetOfStringsOnRandomTerms() {
         Random random = new Random(7);
         List<String> words = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
+        for (int i = 0; i < 20_000; i++) {
             StringBuilder w = new StringBuilder();
-            for (int k = 1 + random.nextInt(6); k > 0; k--) {
+            for (int k = 1 + random.nextInt(8); k > 0; k--) {
                 w.append((char) (random.nextBoolean() ? 'a' + random.nextInt(26) : '\u0627' + random.nextInt(20)));
             }
             words.add(w.toString());
         }
-        Set<String> members = new HashSet<>(words.subList(0, 300));
+        Set<String> members = new HashSet<>(words.subList(0, 5_000));
         TermHashSet set = new TermHashSet(members, form);
         for (String w : words) {
             assertTrue(set.contains(hash(w)) == members.contains(w), w);
