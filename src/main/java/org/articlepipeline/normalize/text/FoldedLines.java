@@ -309,15 +309,20 @@ public final class FoldedLines {
      */
     private static final class Terms extends AbstractList<String> implements RandomAccess {
         private final char[] folded;
-        private final int from;
         private final int to;
         private final String[] strings;
-        /** Where each term starts and ends in {@link #folded}, two ints per term; found on the first get. */
+        /**
+         * Where each term found so far starts and ends in {@link #folded}, two ints per term. Terms are found
+         * only as far as one is asked for: rules mostly read the first term, and a line's scan stops there.
+         */
         private int[] bounds;
+        private int found;
+        /** Where the search for the next term resumes. */
+        private int scanned;
 
         Terms(char[] folded, int from, int to, int count) {
             this.folded = folded;
-            this.from = from;
+            this.scanned = from;
             this.to = to;
             this.strings = new String[count];
         }
@@ -326,9 +331,7 @@ public final class FoldedLines {
         public String get(int index) {
             String term = strings[index];         // throws for an index out of range, as a list must
             if (term == null) {
-                if (bounds == null) {
-                    bounds = bounds();
-                }
+                find(index);
                 term = new String(folded, bounds[2 * index], bounds[2 * index + 1] - bounds[2 * index]);
                 strings[index] = term;
             }
@@ -340,21 +343,24 @@ public final class FoldedLines {
             return strings.length;
         }
 
-        private int[] bounds() {
-            int[] b = new int[2 * strings.length];
-            int k = 0;
-            int start = -1;
-            for (int i = from; i < to; i++) {
-                boolean word = MatchingForm.isWordChar(folded[i]);
-                if (word && start < 0) {
-                    start = i;
-                } else if (!word && start >= 0) {
-                    b[k++] = start;
-                    b[k++] = i;
-                    start = -1;
-                }
+        /** Finds the bounds of terms up to {@code index}. */
+        private void find(int index) {
+            if (bounds == null) {
+                bounds = new int[2 * strings.length];
             }
-            return b;
+            int i = scanned;
+            while (found <= index) {
+                while (!MatchingForm.isWordChar(folded[i])) {
+                    i++;
+                }
+                bounds[2 * found] = i;
+                while (i < to && MatchingForm.isWordChar(folded[i])) {
+                    i++;
+                }
+                bounds[2 * found + 1] = i;
+                found++;
+            }
+            scanned = i;
         }
     }
 

@@ -119,6 +119,9 @@ class FoldedLinesTest {
         assertEquals(List.of("قال", "الرئيس", "2015", "le", "president"), terms);
         assertThrows(IndexOutOfBoundsException.class, () -> terms.get(5));
         assertThrows(UnsupportedOperationException.class, () -> terms.add("x"));
+        List<String> fresh = fold(List.of("  one, two… three  ")).terms(0);
+        assertEquals("three", fresh.get(2), "the last term first");
+        assertEquals("two", fresh.get(1));
     }
 
     @Test
