@@ -47,6 +47,8 @@ public final class TextCleaner {
     private static final byte PRESENTATION = 6;
 
     private static final char TABLE_END = '\u0700';
+    /** Chars of a line the cleaner makes room for up front: a long news paragraph. */
+    private static final int LINE_ROOM = 2048;
     /** {@link #classify} of every char below U+0700, computed once, so the hot loop does one load. */
     private static final byte[] KINDS = kindTable();
 
@@ -92,10 +94,10 @@ public final class TextCleaner {
         String[] lines = new String[n / 100 + 16];
         int lineCount = 0;
         int invisibleLines = 0;
-        // The current line is built in a plain char array. It holds at most one char per input char (or byte)
-        // read since the line began (a pending space is paid for by the space that set it), so only
-        // presentation forms, which expand (U+FDFA is 18 letters), need to grow it.
-        char[] line = new char[n + 32];
+        // The current line is built in a plain char array, sized for a long paragraph and grown when a line is
+        // longer: one the size of the whole input, which bounds any line, cost as much to allocate and zero as
+        // the strings of all lines together.
+        char[] line = new char[Math.min(n, LINE_ROOM) + 32];
         int len = 0;
         boolean pendingSpace = false;
         boolean sawInvisible = false;
@@ -144,6 +146,9 @@ public final class TextCleaner {
             byte k = kind(c);
             if (k <= KEEP_MARK) {
                 // The common case (letters, digits, punctuation), decided before the switch.
+                if (len + 2 > line.length) {
+                    line = Arrays.copyOf(line, line.length * 2);
+                }
                 if (pendingSpace && len > 0) {
                     line[len++] = ' ';
                 }
@@ -166,6 +171,9 @@ public final class TextCleaner {
                 case ZWNJ -> {
                     if (len > 0 && !pendingSpace && i < n
                             && Character.isLetter(line[len - 1]) && Character.isLetter(chars[i])) {
+                        if (len == line.length) {
+                            line = Arrays.copyOf(line, line.length * 2);
+                        }
                         line[len++] = c;
                         mayChange = true;
                     } else {
@@ -193,7 +201,7 @@ public final class TextCleaner {
                     // A presentation form: NFKC of isolated harakat forms starts with a space and of medial
                     // ones with a tatweel, so the folded chars go through the same rules as any other.
                     String folded = presentationFold(c);
-                    if (len + folded.length() + 1 + (n - i) > line.length) {
+                    if (len + folded.length() + 1 > line.length) {
                         line = Arrays.copyOf(line, line.length * 2 + folded.length());
                     }
                     for (int f = 0; f < folded.length(); f++) {

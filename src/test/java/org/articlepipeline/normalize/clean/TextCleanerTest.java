@@ -96,4 +96,20 @@ class TextCleanerTest {
     void composesAcrossARemovedTatweel() {
         assertEquals("\u0623", clean("\u0627\u0640\u0654"));
     }
+
+    @Test
+    void cleansLinesLongerThanTheRoomItMakesUpFront() {
+        String word = "كلمة  ";
+        String line = word.repeat(2000);                      // 12,000 chars, spaces to collapse
+        String expected = "كلمة ".repeat(2000).strip();
+        assertEquals(expected + "\n\nend", clean(line + "\nend"));
+        assertEquals(List.of(expected, "end"),
+                cleaner.cleanUtf8((line + "\nend").getBytes(java.nio.charset.StandardCharsets.UTF_8)).lines());
+        // The rules that write outside the common case, far into a long line: a kept zero-width non-joiner
+        // and a presentation form that expands to 18 letters.
+        String persian = "می\u200Cخواهم ".repeat(1500);
+        assertEquals(persian.strip(), clean(persian));
+        String ligature = "\uFDFA".repeat(600);
+        assertEquals(java.text.Normalizer.normalize(ligature, java.text.Normalizer.Form.NFKC), clean(ligature));
+    }
 }
