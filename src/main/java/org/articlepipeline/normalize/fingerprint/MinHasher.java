@@ -59,7 +59,27 @@ public final class MinHasher {
 
     /** The fingerprint of the lines of {@code text}, read off the term hashes their folding computed. */
     public Fingerprint fingerprint(FoldedLines text) {
-        return fingerprint(text::termHash, text.termCount());
+        Arrays.fill(mins, Long.MAX_VALUE);
+        int count = text.termCount();
+        if (count == 0) {
+            return new Fingerprint(new int[SLOTS]);
+        }
+        // The shingles run across line ends: a text is one sequence of terms, however it is broken into lines.
+        long previous = 0;
+        boolean first = true;
+        for (int line = 0; line < text.size(); line++) {
+            for (int k = 0, n = text.termCount(line); k < n; k++) {
+                long term = text.termHash(line, k);
+                if (count == 1) {
+                    add(mix(term));
+                } else if (!first) {
+                    add(mix(previous * 0x9E3779B97F4A7C15L + term));
+                }
+                previous = term;
+                first = false;
+            }
+        }
+        return densified();
     }
 
     private Fingerprint fingerprint(IntToLongFunction terms, int count) {
@@ -73,6 +93,11 @@ public final class MinHasher {
         for (int i = 1; i < count; i++) {
             add(mix(terms.applyAsLong(i - 1) * 0x9E3779B97F4A7C15L + terms.applyAsLong(i)));
         }
+        return densified();
+    }
+
+    /** The fingerprint of the slots filled so far, the empty ones filled by densification. */
+    private Fingerprint densified() {
         int[] values = new int[SLOTS];
         for (int slot = 0; slot < SLOTS; slot++) {
             long v = mins[slot];

@@ -41,7 +41,11 @@ public final class FoldedLines {
     private static final int FUNCTION_WORDS = 3;
     private static final int TOKENS = 4;
     private static final int HIGH_SURROGATES = 5;
-    private static final int STRIDE = 6;
+    private static final int FOLDED_START = 6;
+    private static final int TERMS_START = 7;
+    private static final int STRIDE = 8;
+    /** Where a line's start is kept: its end's index plus this. */
+    private static final int START_OF_END = FOLDED_START - FOLDED_END;
 
     private final Stopwords stopwords;
     /** The term hashes of every line, in order. */
@@ -54,6 +58,8 @@ public final class FoldedLines {
     private int foldedLength;
     /** The line being folded, copied out of its string in bulk so the loop reads array elements. */
     private char[] chars;
+    /** A {@link #select selection}: its lines are read off another instance's buffers, and nothing is appended. */
+    private final boolean selection;
 
     /**
      * Room for about {@code chars} chars of text in {@code lines} lines, so that a page sized up front never
@@ -71,10 +77,28 @@ public final class FoldedLines {
         this.facts = new int[lineCapacity * STRIDE];
         this.folded = new char[foldedCapacity];
         this.chars = new char[0];
+        this.selection = false;
+    }
+
+    /** A selection of {@code size} lines of {@code page}, whose facts are {@code facts}. */
+    private FoldedLines(FoldedLines page, int[] facts, int size) {
+        this.stopwords = page.stopwords;
+        this.terms = page.terms;
+        this.folded = page.folded;
+        this.facts = facts;
+        this.size = size;
+        this.chars = new char[0];
+        this.selection = true;
+        int count = 0;
+        for (int line = 0; line < size; line++) {
+            count += facts[line * STRIDE + TERMS_END] - facts[line * STRIDE + TERMS_START];
+        }
+        this.termCount = count;
     }
 
     /** Folds {@code line} and appends it. */
     public void add(String line) {
+        refuseIfSelection();
         int n = line.length();
         if (chars.length <= n) {
             chars = new char[Math.max(n + 1, chars.length * 2)];
@@ -145,9 +169,11 @@ public final class FoldedLines {
             }
             out[at++] = c;
         }
+        int foldedStart = foldedLength;
+        int termsStart = termCount;
         foldedLength = at;
         termCount = termsAt;
-        int f = newLine();
+        int f = newLine(foldedStart, termsStart);
         facts[f + WORDS] = words;
         facts[f + FUNCTION_WORDS] = functionWords;
         facts[f + TOKENS] = tokens;
@@ -195,21 +221,15 @@ public final class FoldedLines {
 
     /**
      * Lines {@code lines[0]} to {@code lines[count - 1]} of this page, in that order, as they were folded here:
-     * the body of an article without folding it again, in buffers of exactly its size.
+     * the body of an article without folding it again. The selection reads this page's buffers, which appending
+     * never overwrites, so nothing is copied but the lines' facts; nothing can be appended to it.
      */
     public FoldedLines select(int[] lines, int count) {
-        int foldedChars = 0;
-        int termTotal = 0;
+        int[] selected = new int[count * STRIDE];
         for (int i = 0; i < count; i++) {
-            int line = lines[i];
-            foldedChars += facts[line * STRIDE + FOLDED_END] - start(line, FOLDED_END);
-            termTotal += facts[line * STRIDE + TERMS_END] - start(line, TERMS_END);
+            System.arraycopy(facts, lines[i] * STRIDE, selected, i * STRIDE, STRIDE);
         }
-        FoldedLines selection = new FoldedLines(stopwords, foldedChars, termTotal, count);
-        for (int i = 0; i < count; i++) {
-            selection.addCopy(this, lines[i]);
-        }
-        return selection;
+        return new FoldedLines(this, selected, count);
     }
 
     /**
@@ -220,6 +240,7 @@ public final class FoldedLines {
      * surprise, folds the tail instead.
      */
     public void addTail(int line, String text, String head, String tail) {
+        refuseIfSelection();
         if (!text.startsWith(head) || !text.endsWith(tail) || head.length() + tail.length() != text.length()
                 || !endsBetweenTokens(head)) {
             add(tail);
@@ -249,15 +270,17 @@ public final class FoldedLines {
         int f = line * STRIDE;
         int from = lineStart + headFolded;
         int length = facts[f + FOLDED_END] - from;
+        int foldedStart = foldedLength;
         ensureFolded(foldedLength + length);
         System.arraycopy(folded, from, folded, foldedLength, length);
         foldedLength += length;
         int termsFrom = start(line, TERMS_END) + headTerms;
         int count = facts[f + TERMS_END] - termsFrom;
+        int termsStart = termCount;
         ensureTerms(termCount + count);
         System.arraycopy(terms, termsFrom, terms, termCount, count);
         termCount += count;
-        int to = newLine();
+        int to = newLine(foldedStart, termsStart);
         facts[to + WORDS] = facts[f + WORDS] - headWords;
         facts[to + FUNCTION_WORDS] = facts[f + FUNCTION_WORDS] - headFunctionWords;
         facts[to + TOKENS] = facts[f + TOKENS] - headTokens;
@@ -271,26 +294,6 @@ public final class FoldedLines {
             i--;
         }
         return i >= 0 && head.charAt(i) == ' ';
-    }
-
-    /** Appends line {@code line} of {@code from} as it was folded there. */
-    public void addCopy(FoldedLines from, int line) {
-        int f = line * STRIDE;
-        int foldedStart = from.start(line, FOLDED_END);
-        int length = from.facts[f + FOLDED_END] - foldedStart;
-        ensureFolded(foldedLength + length);
-        System.arraycopy(from.folded, foldedStart, folded, foldedLength, length);
-        foldedLength += length;
-        int termsStart = from.start(line, TERMS_END);
-        int count = from.facts[f + TERMS_END] - termsStart;
-        ensureTerms(termCount + count);
-        System.arraycopy(from.terms, termsStart, terms, termCount, count);
-        termCount += count;
-        int to = newLine();
-        facts[to + WORDS] = from.facts[f + WORDS];
-        facts[to + FUNCTION_WORDS] = from.facts[f + FUNCTION_WORDS];
-        facts[to + TOKENS] = from.facts[f + TOKENS];
-        facts[to + HIGH_SURROGATES] = from.facts[f + HIGH_SURROGATES];
     }
 
     /**
@@ -405,9 +408,14 @@ public final class FoldedLines {
         return false;
     }
 
-    /** The hash of term {@code i}, counting the terms of all lines in order. */
-    public long termHash(int i) {
-        return terms[i];
+    /** How many terms line {@code line} has. */
+    public int termCount(int line) {
+        return facts[line * STRIDE + TERMS_END] - start(line, TERMS_END);
+    }
+
+    /** The hash of term {@code k} of line {@code line}. */
+    public long termHash(int line, int k) {
+        return terms[start(line, TERMS_END) + k];
     }
 
     /** How many terms all lines have together. */
@@ -455,30 +463,40 @@ public final class FoldedLines {
      * script UTF-16 is as short as UTF-8, so the digest reads no more bytes.
      */
     public void digest(MessageDigest digest) {
-        byte[] buf = new byte[Math.min(2 * foldedLength, 8192)];
+        byte[] buf = new byte[2048];
         CharBuffer view = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer();
-        for (int at = 0; at < foldedLength; ) {
-            int n = Math.min(view.capacity(), foldedLength - at);
-            view.clear();
-            view.put(folded, at, n);
-            digest.update(buf, 0, 2 * n);
-            at += n;
+        for (int line = 0; line < size; line++) {
+            for (int at = start(line, FOLDED_END), end = facts[line * STRIDE + FOLDED_END]; at < end; ) {
+                int n = Math.min(view.capacity(), end - at);
+                view.clear();
+                view.put(folded, at, n);
+                digest.update(buf, 0, 2 * n);
+                at += n;
+            }
         }
     }
 
     /** Where line {@code line} starts in the buffer whose line ends are fact {@code end}: where the last one ended. */
     private int start(int line, int end) {
-        return line == 0 ? 0 : facts[(line - 1) * STRIDE + end];
+        return facts[line * STRIDE + end + START_OF_END];
     }
 
-    /** Records the ends of a line just written and returns the index of its facts. */
-    private int newLine() {
+    private void refuseIfSelection() {
+        if (selection) {
+            throw new UnsupportedOperationException("a selection of lines is read-only");
+        }
+    }
+
+    /** Records where a line just written starts and ends and returns the index of its facts. */
+    private int newLine(int foldedStart, int termsStart) {
         if ((size + 1) * STRIDE > facts.length) {
             facts = Arrays.copyOf(facts, facts.length * 2);
         }
         int f = size * STRIDE;
         facts[f + FOLDED_END] = foldedLength;
         facts[f + TERMS_END] = termCount;
+        facts[f + FOLDED_START] = foldedStart;
+        facts[f + TERMS_START] = termsStart;
         size++;
         return f;
     }

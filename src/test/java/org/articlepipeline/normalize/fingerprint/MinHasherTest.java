@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.articlepipeline.normalize.Fingerprint;
+import org.articlepipeline.normalize.text.FoldedLines;
 import org.articlepipeline.normalize.text.MatchingForm;
+import org.articlepipeline.normalize.text.Stopwords;
 import org.junit.jupiter.api.Test;
 
 class MinHasherTest {
@@ -163,5 +165,23 @@ class MinHasherTest {
             }
         }
         return false;
+    }
+
+    @Test
+    void fingerprintsFoldedLinesAsTheTextTheyHoldWithShinglesAcrossLineEnds() {
+        List<List<String>> texts = List.of(
+                List.of("قال الرئيس إن", "الأمم المتحدة مستعدة", "", "Le Président a dit « oui »."),
+                List.of("", "one"),
+                List.of("", "…", ""),
+                List.of(String.join(" ", words(3, 400)), String.join(" ", words(4, 50))));
+        for (List<String> lines : texts) {
+            FoldedLines page = new FoldedLines(Stopwords.defaults(), 0, 0);
+            page.add("chrome above the body");
+            lines.forEach(page::add);
+            int[] body = new int[lines.size()];
+            Arrays.setAll(body, i -> i + 1);
+            FoldedLines selection = page.select(body, body.length);
+            assertEquals(hasher.fingerprint(String.join("\n", lines)), hasher.fingerprint(selection), lines.toString());
+        }
     }
 }

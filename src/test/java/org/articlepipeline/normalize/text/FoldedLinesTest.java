@@ -39,9 +39,13 @@ class FoldedLinesTest {
         FoldedLines folded = fold(lines);
         MatchingForm.TermHashes direct = form.termHashes(String.join("\n\n", lines), new MatchingForm.TermHashes());
         assertEquals(direct.size(), folded.termCount());
-        for (int i = 0; i < direct.size(); i++) {
-            assertEquals(direct.get(i), folded.termHash(i));
+        int i = 0;
+        for (int line = 0; line < folded.size(); line++) {
+            for (int k = 0; k < folded.termCount(line); k++) {
+                assertEquals(direct.get(i++), folded.termHash(line, k));
+            }
         }
+        assertEquals(direct.size(), i);
     }
 
     @Test
@@ -70,20 +74,28 @@ class FoldedLinesTest {
     }
 
     @Test
-    void aCopiedLineIsTheLineFoldedAgain() throws Exception {
-        FoldedLines page = fold(List.of("عنوان", "قالَ الرئيسُ: «نعم»", "Share"));
-        FoldedLines body = new FoldedLines(STOPWORDS, 0, 0);
-        body.addCopy(page, 1);
-        body.add("Le Président a dit « oui ».");
+    void aSelectionOfLinesIsThoseLinesFoldedAgainAndReadOnly() throws Exception {
+        FoldedLines page = fold(List.of("عنوان", "قالَ الرئيسُ: «نعم»", "Share", "Le Président a dit « oui »."));
+        FoldedLines body = page.select(new int[] {1, 3}, 2);
+        page.add("a line appended to the page after the selection, growing its buffers ".repeat(40));
         FoldedLines direct = fold(List.of("قالَ الرئيسُ: «نعم»", "Le Président a dit « oui »."));
         MessageDigest a = MessageDigest.getInstance("SHA-256");
         MessageDigest b = MessageDigest.getInstance("SHA-256");
         body.digest(a);
         direct.digest(b);
         assertEquals(HexFormat.of().formatHex(b.digest()), HexFormat.of().formatHex(a.digest()));
+        assertEquals(2, body.size());
         assertEquals(direct.termCount(), body.termCount());
-        assertEquals(direct.words(0), body.words(0));
-        assertEquals(direct.tokens(0), body.tokens(0));
+        for (int line = 0; line < 2; line++) {
+            assertEquals(direct.terms(line), body.terms(line));
+            assertEquals(direct.termCount(line), body.termCount(line));
+            assertEquals(direct.termHash(line, 0), body.termHash(line, 0));
+            assertEquals(direct.words(line), body.words(line));
+            assertEquals(direct.functionWords(line), body.functionWords(line));
+            assertEquals(direct.tokens(line), body.tokens(line));
+            assertEquals(direct.wordChars(line), body.wordChars(line));
+        }
+        assertThrows(UnsupportedOperationException.class, () -> body.add("more"));
     }
 
     @Test
