@@ -249,7 +249,9 @@ public final class TextCleaner {
         if (!mayChange) {
             return s;
         }
-        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        // No isNormalized first: normalize answers an already normal string with itself after its own quick
+        // check, where isNormalized runs the composition machinery to say the same.
+        return Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
     /**
