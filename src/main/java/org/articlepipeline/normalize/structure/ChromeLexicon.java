@@ -32,7 +32,12 @@ public final class ChromeLexicon {
      */
     private final Map<List<String>, String> lines = new HashMap<>();
     private final Map<List<String>, String> prefixes = new HashMap<>();
-    private final List<String[]> cues = new ArrayList<>();
+    /**
+     * Cue phrases by their first term, each list in file order: a line is searched only for the cues that one
+     * of its terms opens, where joining it and searching it for every cue cost a page more than folding it.
+     */
+    private final Map<String, List<Cue>> cuesByStart = new HashMap<>();
+    private int cueCount;
     /** The most terms a whole-line phrase has: a longer line is none of them, and is not looked up. */
     private int longestLine;
     /** The first term of every whole-line phrase: a line opening with another term is none, and is not looked up. */
@@ -68,7 +73,6 @@ public final class ChromeLexicon {
                 if (terms.isEmpty()) {
                     continue;
                 }
-                String key = String.join(" ", terms);
                 switch (cols[1]) {
                     case "line" -> {
                         lines.putIfAbsent(terms, cols[0]);
@@ -80,7 +84,8 @@ public final class ChromeLexicon {
                         prefixStarts.add(terms.get(0));
                     }
                     case "cue" -> {
-                        cues.add(new String[] {" " + key + " ", cols[0]});
+                        cuesByStart.computeIfAbsent(terms.get(0), k -> new ArrayList<>())
+                                .add(new Cue(terms, cols[0], cueCount++));
                         cueStarts.add(terms.get(0));
                     }
                     default -> throw new IllegalStateException("unknown mode in " + row);
@@ -135,27 +140,41 @@ public final class ChromeLexicon {
         return forms.anyTermIn(line, cueStartHashes);
     }
 
-    /** The reason of the first cue phrase the line contains, else null. */
+    /**
+     * The reason of the cue phrase the line contains at term bounds, else null; when it holds several, the one
+     * listed first in the phrase file.
+     */
     public String cue(List<String> terms) {
-        if (!holdsCueStart(terms)) {
-            return null;
-        }
-        String padded = " " + String.join(" ", terms) + " ";
-        for (String[] cue : cues) {
-            if (padded.contains(cue[0])) {
-                return cue[1];
+        Cue found = null;
+        for (int at = 0; at < terms.size(); at++) {
+            List<Cue> opening = cuesByStart.get(terms.get(at));
+            if (opening == null) {
+                continue;
+            }
+            for (Cue cue : opening) {
+                if ((found == null || cue.order() < found.order()) && cue.isAt(terms, at)) {
+                    found = cue;
+                }
             }
         }
-        return null;
+        return found == null ? null : found.reason();
     }
 
-    private boolean holdsCueStart(List<String> terms) {
-        for (String term : terms) {
-            if (cueStarts.contains(term)) {
-                return true;
+    /** A cue phrase: its terms, its reason, and its place in the phrase file. */
+    private record Cue(List<String> terms, String reason, int order) {
+
+        /** Whether {@code line} holds this cue's terms from term {@code at} on. */
+        boolean isAt(List<String> line, int at) {
+            if (at + terms.size() > line.size()) {
+                return false;
             }
+            for (int k = 1; k < terms.size(); k++) {
+                if (!terms.get(k).equals(line.get(at + k))) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return false;
     }
 
     /** A matched lead-in: its reason and its length in terms. */

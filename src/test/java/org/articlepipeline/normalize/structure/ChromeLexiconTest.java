@@ -46,4 +46,39 @@ class ChromeLexiconTest {
         }
         assertFalse(lexicon.mayHoldCue(forms, 5), "no term of a list of cities opens a cue");
     }
+
+    @Test
+    void findsTheFirstListedCueLikeASearchOfTheJoinedLineForEachCueInTurn() throws Exception {
+        // The reference: every cue of the phrase file, in order, searched for in the line joined by spaces.
+        List<String[]> cues = new java.util.ArrayList<>();
+        List<String> vocabulary = new java.util.ArrayList<>(List.of("news", "خبر", "today", "اليوم"));
+        try (var in = ChromeLexicon.class.getResourceAsStream("/org/articlepipeline/normalize/chrome-phrases.tsv")) {
+            for (String row : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String[] cols = row.split("\t");
+                if (cols.length == 3 && cols[1].equals("cue") && !form.terms(cols[2]).isEmpty()) {
+                    cues.add(new String[] {" " + String.join(" ", form.terms(cols[2])) + " ", cols[0]});
+                    vocabulary.addAll(form.terms(cols[2]));
+                }
+            }
+        }
+        java.util.Random random = new java.util.Random(11);
+        int found = 0;
+        for (int n = 0; n < 20_000; n++) {
+            List<String> terms = new java.util.ArrayList<>();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                terms.add(vocabulary.get(random.nextInt(vocabulary.size())));
+            }
+            String padded = " " + String.join(" ", terms) + " ";
+            String expected = null;
+            for (String[] cue : cues) {
+                if (padded.contains(cue[0])) {
+                    expected = cue[1];
+                    break;
+                }
+            }
+            found += expected == null ? 0 : 1;
+            assertEquals(expected, lexicon.cue(terms), padded);
+        }
+        assertTrue(found > 1_000, "the random lines hold cues often enough to test: " + found);
+    }
 }
