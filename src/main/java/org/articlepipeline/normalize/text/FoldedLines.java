@@ -56,8 +56,6 @@ public final class FoldedLines {
     /** The matching form of every line, each followed by a line feed. */
     private char[] folded;
     private int foldedLength;
-    /** The line being folded, copied out of its string in bulk so the loop reads array elements. */
-    private char[] chars;
     /** A {@link #select selection}: its lines are read off another instance's buffers, and nothing is appended. */
     private final boolean selection;
 
@@ -68,7 +66,6 @@ public final class FoldedLines {
     public FoldedLines(Stopwords stopwords, int chars, int lines) {
         // A page has about one term per five or six chars; the fold loop grows the buffer if one has more.
         this(stopwords, chars + lines + 1, chars / 5 + lines + 1, lines + 1);
-        this.chars = new char[Math.min(chars, 512)];
     }
 
     private FoldedLines(Stopwords stopwords, int foldedCapacity, int termCapacity, int lineCapacity) {
@@ -76,7 +73,6 @@ public final class FoldedLines {
         this.terms = new long[termCapacity];
         this.facts = new int[lineCapacity * STRIDE];
         this.folded = new char[foldedCapacity];
-        this.chars = new char[0];
         this.selection = false;
     }
 
@@ -87,7 +83,6 @@ public final class FoldedLines {
         this.folded = page.folded;
         this.facts = facts;
         this.size = size;
-        this.chars = new char[0];
         this.selection = true;
         int count = 0;
         for (int line = 0; line < size; line++) {
@@ -100,16 +95,14 @@ public final class FoldedLines {
     public void add(String line) {
         refuseIfSelection();
         int n = line.length();
-        if (chars.length <= n) {
-            chars = new char[Math.max(n + 1, chars.length * 2)];
-        }
-        char[] in = chars;
-        line.getChars(0, n, in, 0);
-        // The line feed that ends every line in the buffer, folded like any char: it ends the last term too.
-        in[n] = '\n';
         ensureFolded(foldedLength + n + 1);
         char[] out = folded;
         int at = foldedLength;
+        // The line is copied in bulk where its folding goes and folded in place: folding maps a char to at most
+        // one char, so every char is read before its cell is written over, and no buffer of its own is needed.
+        line.getChars(0, n, out, at);
+        // The line feed that ends every line in the buffer, folded like any char: it ends the last term too.
+        out[at + n] = '\n';
         long[] hashes = terms;
         int termsAt = termCount;
         int words = 0;
@@ -122,8 +115,8 @@ public final class FoldedLines {
         // The entries of the term's chars or-ed together: its LETTER bit says whether it holds a letter.
         int letter = 0;
         int highSurrogates = 0;
-        for (int i = 0; i <= n; i++) {
-            char raw = in[i];
+        for (int i = at, end = at + n; i <= end; i++) {
+            char raw = out[i];
             int entry;
             if (raw < ENTRIES_END) {
                 entry = ENTRIES[raw];
