@@ -37,16 +37,20 @@ public final class TextCleaner {
     private static final byte KEEP = 0;
     /** Kept, but NFC may compose or reorder it with its neighbours. */
     private static final byte KEEP_MARK = 1;
-    private static final byte SPACE = 2;
-    private static final byte DROP = 3;
+    /** The ASCII space: a space like the others, told apart so the inner loop takes it. */
+    private static final byte PLAIN_SPACE = 2;
+    /** Any other space (no-break, tab, ...): becomes a plain space, and makes the line's blankness visible. */
+    private static final byte SPACE = 3;
+    private static final byte DROP = 4;
     /** The zero-width non-joiner: kept only between two letters. */
-    private static final byte ZWNJ = 4;
+    private static final byte ZWNJ = 5;
     /** CR, LF and the other line breaks; CRLF is one break. */
-    private static final byte NEWLINE = 5;
+    private static final byte NEWLINE = 6;
     /** An Arabic presentation form that NFKC folds. */
-    private static final byte PRESENTATION = 6;
+    private static final byte PRESENTATION = 7;
 
-    private static final char TABLE_END = '\u0700';
+    /** Every char of one or two UTF-8 bytes, so the inner loop never leaves the table. */
+    private static final char TABLE_END = '\u0800';
     /** Chars of a line the cleaner makes room for up front: most news paragraphs are shorter. */
     private static final int LINE_ROOM = 512;
     /** {@link #classify} of every char below U+0700, computed once, so the hot loop does one load. */
@@ -103,10 +107,55 @@ public final class TextCleaner {
         boolean sawInvisible = false;
         // Whether a char NFC may touch went into the line: only then is the line checked for NFC.
         boolean mayChange = false;
+        // The lines that may change under NFC, by index; null while there is none.
+        boolean[] mayChangeLines = null;
         // The second half of a surrogate pair, when four bytes decoded to two chars.
         char low = 0;
         int i = 0;
         while (i < n || low != 0) {
+            if (chars == null && low == 0) {
+                // The inner loop takes what most of a page is: one- and two-byte chars that are kept, and the
+                // plain spaces between them. Everything else (line breaks, other spaces, three- and four-byte
+                // chars, what the general path takes) leaves it for the body below, one char at a time. Kept
+                // apart, this loop compiles without the rare paths' code, which slowed every char of a page
+                // that held a curly quote and a tanween.
+                while (i < n) {
+                    int b = bytes[i];
+                    char c;
+                    int next;
+                    if (b >= 0) {
+                        c = (char) b;
+                        next = i + 1;
+                    } else if (b >= -62 && b <= -33 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
+                        c = (char) (((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
+                        next = i + 2;
+                    } else {
+                        break;
+                    }
+                    byte k = KINDS[c];
+                    if (k > KEEP_MARK) {
+                        if (k != PLAIN_SPACE) {
+                            break;
+                        }
+                        pendingSpace = true;
+                        i = next;
+                        continue;
+                    }
+                    if (len + 2 > line.length) {
+                        line = Arrays.copyOf(line, line.length * 2);
+                    }
+                    if (pendingSpace && len > 0) {
+                        line[len++] = ' ';
+                    }
+                    pendingSpace = false;
+                    line[len++] = c;
+                    mayChange |= k == KEEP_MARK;
+                    i = next;
+                }
+                if (i >= n) {
+                    break;
+                }
+            }
             char c;
             if (chars != null) {
                 c = chars[i++];
@@ -122,25 +171,20 @@ public final class TextCleaner {
                     // C2..DF and a continuation byte: two bytes, U+0080..U+07FF (Arabic lives here)
                     c = (char) (((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
                     i += 2;
-                } else if ((b & 0xF0) == 0xE0 && i + 2 < n
-                        && (bytes[i + 1] & 0xC0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80) {
-                    c = (char) (((b & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F));
-                    if (c < 0x800 || Character.isSurrogate(c) || c == '\uFFFD') {
-                        return null;         // overlong, an encoded surrogate, or U+FFFD
-                    }
-                    i += 3;
-                } else if ((b & 0xF8) == 0xF0 && i + 3 < n && (bytes[i + 1] & 0xC0) == 0x80
-                        && (bytes[i + 2] & 0xC0) == 0x80 && (bytes[i + 3] & 0xC0) == 0x80) {
-                    int cp = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3F) << 12) | ((bytes[i + 2] & 0x3F) << 6)
-                            | (bytes[i + 3] & 0x3F);
-                    if (cp < 0x10000 || cp > Character.MAX_CODE_POINT) {
+                } else {
+                    // Three and four bytes: curly quotes, dashes, emoji.
+                    int cp = decodeLong(bytes, i, n);
+                    if (cp < 0) {
                         return null;
                     }
-                    c = Character.highSurrogate(cp);
-                    low = Character.lowSurrogate(cp);
-                    i += 4;
-                } else {
-                    return null;
+                    if (cp < 0x10000) {
+                        c = (char) cp;
+                        i += 3;
+                    } else {
+                        c = Character.highSurrogate(cp);
+                        low = Character.lowSurrogate(cp);
+                        i += 4;
+                    }
                 }
             }
             byte k = kind(c);
@@ -161,11 +205,10 @@ public final class TextCleaner {
                 return null;
             }
             switch (k) {
+                case PLAIN_SPACE -> pendingSpace = true;
                 case SPACE -> {
                     pendingSpace = true;
-                    if (c != ' ') {
-                        sawInvisible = true;
-                    }
+                    sawInvisible = true;
                 }
                 case DROP -> sawInvisible = true;
                 case ZWNJ -> {
@@ -188,7 +231,9 @@ public final class TextCleaner {
                         if (lineCount == lines.length) {
                             lines = Arrays.copyOf(lines, lineCount * 2);
                         }
-                        lines[lineCount++] = nfc(line, len, mayChange);
+                        lines[lineCount] = new String(line, 0, len);
+                        mayChangeLines = mayChange ? markLine(mayChangeLines, lineCount) : mayChangeLines;
+                        lineCount++;
                     } else if (sawInvisible) {
                         invisibleLines++;
                     }
@@ -207,7 +252,7 @@ public final class TextCleaner {
                     for (int f = 0; f < folded.length(); f++) {
                         char fc = folded.charAt(f);
                         byte fk = kind(fc);
-                        if (fk == SPACE) {
+                        if (fk == SPACE || fk == PLAIN_SPACE) {
                             pendingSpace = true;
                         } else if (fk == KEEP || fk == KEEP_MARK) {
                             if (pendingSpace && len > 0) {
@@ -225,9 +270,19 @@ public final class TextCleaner {
             if (lineCount == lines.length) {
                 lines = Arrays.copyOf(lines, lineCount + 1);
             }
-            lines[lineCount++] = nfc(line, len, mayChange);
+            lines[lineCount] = new String(line, 0, len);
+            mayChangeLines = mayChange ? markLine(mayChangeLines, lineCount) : mayChangeLines;
+            lineCount++;
         } else if (sawInvisible) {
             invisibleLines++;
+        }
+        // NFC last, on the lines that hold a char it may touch (see markLine).
+        if (mayChangeLines != null) {
+            for (int l = 0; l < lineCount; l++) {
+                if (mayChangeLines[l]) {
+                    lines[l] = Normalizer.normalize(lines[l], Normalizer.Form.NFC);
+                }
+            }
         }
         return new CleanText(Arrays.asList(lines).subList(0, lineCount), invisibleLines);
     }
@@ -241,17 +296,35 @@ public final class TextCleaner {
     }
 
     /**
-     * NFC runs last, per line: removing a tatweel or a control between a letter and a combining mark can make
-     * a new composable pair, so composing first would leave text that a second cleaning changes.
+     * The code point of the three- or four-byte UTF-8 sequence at {@code bytes[i]}, or -1 when there is none
+     * there that {@link #cleanUtf8} takes: an invalid or overlong sequence, an encoded surrogate, U+FFFD.
      */
-    private static String nfc(char[] line, int len, boolean mayChange) {
-        String s = new String(line, 0, len);
-        if (!mayChange) {
-            return s;
+    private static int decodeLong(byte[] bytes, int i, int n) {
+        int b = bytes[i];
+        if ((b & 0xF0) == 0xE0 && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80) {
+            int c = ((b & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
+            return c < 0x800 || Character.isSurrogate((char) c) || c == 0xFFFD ? -1 : c;
         }
-        // No isNormalized first: normalize answers an already normal string with itself after its own quick
-        // check, where isNormalized runs the composition machinery to say the same.
-        return Normalizer.normalize(s, Normalizer.Form.NFC);
+        if ((b & 0xF8) == 0xF0 && i + 3 < n && (bytes[i + 1] & 0xC0) == 0x80
+                && (bytes[i + 2] & 0xC0) == 0x80 && (bytes[i + 3] & 0xC0) == 0x80) {
+            int cp = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3F) << 12) | ((bytes[i + 2] & 0x3F) << 6)
+                    | (bytes[i + 3] & 0x3F);
+            return cp < 0x10000 || cp > Character.MAX_CODE_POINT ? -1 : cp;
+        }
+        return -1;
+    }
+
+    /**
+     * {@code marks} with line {@code line} marked, grown if need be. NFC runs last, per line: removing a tatweel
+     * or a control between a letter and a combining mark can make a new composable pair, so composing first
+     * would leave text that a second cleaning changes. {@code Normalizer.normalize} answers a line already in
+     * NFC with itself after its quick check.
+     */
+    private static boolean[] markLine(boolean[] marks, int line) {
+        boolean[] m = marks == null || line >= marks.length ? Arrays.copyOf(marks == null ? new boolean[0] : marks,
+                Math.max(line + 1, 2 * (marks == null ? 16 : marks.length))) : marks;
+        m[line] = true;
+        return m;
     }
 
     /**
@@ -299,7 +372,7 @@ public final class TextCleaner {
 
     private static byte classifyPlain(char c) {
         if (c >= 0x20 && c < 0x7F) {
-            return c == ' ' ? SPACE : KEEP;
+            return c == ' ' ? PLAIN_SPACE : KEEP;
         }
         switch (c) {
             case '\n', '\r', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029':

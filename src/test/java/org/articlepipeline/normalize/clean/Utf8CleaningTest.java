@@ -41,12 +41,13 @@ class Utf8CleaningTest {
     @Provide
     Arbitrary<String> texts() {
         // Letters and digits of each script, every kind of space, break, mark and control the cleaner treats
-        // apart, and a char beyond the BMP.
+        // apart, curly quotes and tanween (which leave and re-enter the cleaner's inner loop), two-byte chars
+        // beyond the Arabic block, and a char beyond the BMP.
         Arbitrary<String> pieces = Arbitraries.of(
                 "قال", "الرئيس", "باريس", "- ", "١٢", "news", "Été", " ", "  ", "\t", "\u00A0", "\u2009", "\u3000",
                 "\n", "\r\n", "\r", "\u0085", "\u2028", "\u2029", "\u000B", "\u0640", "\u200F", "\u202B", "\u00AD",
                 "\uFEFF", "\u0001", "\u064E", "\u0651", "e\u0301", "\u0627\u0654", "«", "»", "…", "—", "😀", "ک",
-                "ی", "\u06C0");
+                "ی", "\u06C0", "\u064B", "\u201C", "\u201D", "\u0710", "\u0780", "\u07CA");
         return pieces.list().ofMaxSize(40).map(list -> String.join("", list));
     }
 
