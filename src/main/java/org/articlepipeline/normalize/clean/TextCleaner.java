@@ -141,14 +141,9 @@ public final class TextCleaner {
                         i = next;
                         continue;
                     }
-                    if (len + 2 > line.length) {
-                        line = Arrays.copyOf(line, line.length * 2);
-                    }
-                    if (pendingSpace && len > 0) {
-                        line[len++] = ' ';
-                    }
+                    line = roomForTwo(line, len);
+                    len = appendKept(line, len, pendingSpace, c);
                     pendingSpace = false;
-                    line[len++] = c;
                     mayChange |= k == KEEP_MARK;
                     i = next;
                 }
@@ -190,14 +185,9 @@ public final class TextCleaner {
             byte k = kind(c);
             if (k <= KEEP_MARK) {
                 // The common case (letters, digits, punctuation), decided before the switch.
-                if (len + 2 > line.length) {
-                    line = Arrays.copyOf(line, line.length * 2);
-                }
-                if (pendingSpace && len > 0) {
-                    line[len++] = ' ';
-                }
+                line = roomForTwo(line, len);
+                len = appendKept(line, len, pendingSpace, c);
                 pendingSpace = false;
-                line[len++] = c;
                 mayChange |= k == KEEP_MARK;
                 continue;
             }
@@ -293,6 +283,23 @@ public final class TextCleaner {
      */
     private static boolean leftToTheGeneralPath(char c, byte kind) {
         return kind == ZWNJ || kind == PRESENTATION || TextDecoder.isBinaryControl(c);
+    }
+
+    /** {@code line}, or a copy twice as long when it has no room for two more chars after {@code len}. */
+    private static char[] roomForTwo(char[] line, int len) {
+        return len + 2 > line.length ? Arrays.copyOf(line, line.length * 2) : line;
+    }
+
+    /**
+     * Appends kept char {@code c} to the line of length {@code len}, after the space pending before it unless the
+     * line is still empty (lines are trimmed); returns the new length.
+     */
+    private static int appendKept(char[] line, int len, boolean pendingSpace, char c) {
+        if (pendingSpace && len > 0) {
+            line[len++] = ' ';
+        }
+        line[len++] = c;
+        return len;
     }
 
     /**
