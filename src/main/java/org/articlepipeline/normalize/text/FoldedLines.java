@@ -26,10 +26,11 @@ import java.util.RandomAccess;
  *   <li>whether it holds a surrogate pair ({@link #hasSurrogates}), so code points are counted only then.</li>
  * </ul>
  * Storage is a few arrays shared by all lines, so once they have grown a line costs no allocation. The body
- * of an article is {@link #select selected} from the page's lines, and a first paragraph that loses its
- * dateline is {@link #addTail taken without it}, so no line is folded twice. Folding reads one packed table
- * entry per char (fold and flags together): the loop's cost is the term hash's multiply chain and the branch at
- * every word end, which is why each page is folded once and why the loop counts tokens without a branch.
+ * of an article is {@link #select selected} from the page's lines as a read-only view, and a first paragraph
+ * that loses its dateline is {@link #addTail taken without it}, so no line is folded or copied twice. Folding
+ * reads one packed table entry per char (fold and flags together) and looks each word up in the stoplist by
+ * its hash without a branch ({@link TermHashSet}); the loop counts tokens without a branch too, because word
+ * boundaries come at no pattern a predictor learns.
  * Instances are not thread-safe: one per page.
  */
 public final class FoldedLines {
