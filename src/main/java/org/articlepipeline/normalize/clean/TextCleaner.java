@@ -268,7 +268,8 @@ public final class TextCleaner {
         }
         // NFC last, on the lines that hold a char it may touch (see markLine).
         if (mayChangeLines != null) {
-            for (int l = 0; l < lineCount; l++) {
+            // The marks end at the last line marked; the lines after it need nothing.
+            for (int l = 0, end = Math.min(lineCount, mayChangeLines.length); l < end; l++) {
                 if (mayChangeLines[l]) {
                     lines[l] = Normalizer.normalize(lines[l], Normalizer.Form.NFC);
                 }
@@ -328,8 +329,8 @@ public final class TextCleaner {
      * NFC with itself after its quick check.
      */
     private static boolean[] markLine(boolean[] marks, int line) {
-        boolean[] m = marks == null || line >= marks.length ? Arrays.copyOf(marks == null ? new boolean[0] : marks,
-                Math.max(line + 1, 2 * (marks == null ? 16 : marks.length))) : marks;
+        boolean[] m = marks == null ? new boolean[Math.max(16, line + 1)]
+                : line < marks.length ? marks : Arrays.copyOf(marks, Math.max(line + 1, 2 * marks.length));
         m[line] = true;
         return m;
     }

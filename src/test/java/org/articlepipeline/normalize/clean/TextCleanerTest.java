@@ -112,4 +112,18 @@ class TextCleanerTest {
         String ligature = "\uFDFA".repeat(600);
         assertEquals(java.text.Normalizer.normalize(ligature, java.text.Normalizer.Form.NFKC), clean(ligature));
     }
+
+    @Test
+    void composesEveryLineThatNeedsItOnALongPage() {
+        String page = ("plain line\n" + "\u0627\u0654 line\n").repeat(40);
+        List<String> lines = cleaner.cleanUtf8(page.getBytes(java.nio.charset.StandardCharsets.UTF_8)).lines();
+        assertEquals(80, lines.size());
+        for (int i = 0; i < 80; i++) {
+            assertEquals(i % 2 == 0 ? "plain line" : "\u0623 line", lines.get(i), "line " + i);
+        }
+        // One line to compose early, then many lines that need nothing.
+        String early = "\u0627\u0654\n" + "plain line\n".repeat(100);
+        assertEquals(101, cleaner.cleanUtf8(early.getBytes(java.nio.charset.StandardCharsets.UTF_8)).lines().size());
+        assertEquals("\u0623", clean(early).lines().findFirst().orElseThrow());
+    }
 }
