@@ -53,7 +53,7 @@ public final class TextCleaner {
     private static final char TABLE_END = '\u0800';
     /** Chars of a line the cleaner makes room for up front: most news paragraphs are shorter. */
     private static final int LINE_ROOM = 512;
-    /** {@link #classify} of every char below U+0700, computed once, so the hot loop does one load. */
+    /** {@link #classify} of every char below {@link #TABLE_END}, computed once, so the hot loop does one load. */
     private static final byte[] KINDS = kindTable();
 
     private static String[] foldTable(char from, char to) {
@@ -204,9 +204,7 @@ public final class TextCleaner {
                 case ZWNJ -> {
                     if (len > 0 && !pendingSpace && i < n
                             && Character.isLetter(line[len - 1]) && Character.isLetter(chars[i])) {
-                        if (len == line.length) {
-                            line = Arrays.copyOf(line, line.length * 2);
-                        }
+                        line = roomForTwo(line, len);
                         line[len++] = c;
                         mayChange = true;
                     } else {
@@ -245,11 +243,8 @@ public final class TextCleaner {
                         if (fk == SPACE || fk == PLAIN_SPACE) {
                             pendingSpace = true;
                         } else if (fk == KEEP || fk == KEEP_MARK) {
-                            if (pendingSpace && len > 0) {
-                                line[len++] = ' ';
-                            }
+                            len = appendKept(line, len, pendingSpace, fc);
                             pendingSpace = false;
-                            line[len++] = fc;
                             mayChange |= fk == KEEP_MARK;
                         }
                     }

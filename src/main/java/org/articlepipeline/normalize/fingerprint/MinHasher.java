@@ -73,7 +73,7 @@ public final class MinHasher {
                 if (count == 1) {
                     add(mix(term));
                 } else if (!first) {
-                    add(mix(previous * 0x9E3779B97F4A7C15L + term));
+                    add(shingle(previous, term));
                 }
                 previous = term;
                 first = false;
@@ -91,7 +91,7 @@ public final class MinHasher {
             add(mix(terms.applyAsLong(0)));
         }
         for (int i = 1; i < count; i++) {
-            add(mix(terms.applyAsLong(i - 1) * 0x9E3779B97F4A7C15L + terms.applyAsLong(i)));
+            add(shingle(terms.applyAsLong(i - 1), terms.applyAsLong(i)));
         }
         return densified();
     }
@@ -116,6 +116,11 @@ public final class MinHasher {
         if (value < mins[slot]) {
             mins[slot] = value;
         }
+    }
+
+    /** The hash of the word 2-gram of terms {@code previous} and {@code term}, in that order. */
+    private static long shingle(long previous, long term) {
+        return mix(previous * 0x9E3779B97F4A7C15L + term);
     }
 
     /** SplitMix64 finalizer: a fast, well-mixed 64-bit hash of {@code x}. */

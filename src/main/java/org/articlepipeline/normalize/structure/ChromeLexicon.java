@@ -45,11 +45,9 @@ public final class ChromeLexicon {
     /** The first term of every lead-in: a line opening with another term has none, and builds no keys. */
     private final Set<String> prefixStarts = new HashSet<>();
     /**
-     * The first term of every cue: a cue matches at term bounds only, so a line without any of these terms
-     * holds no cue, and is not joined to look.
+     * The first term of every cue by term hash, for {@link #mayHoldCue}: a cue matches at term bounds only, so a
+     * line without any of these terms holds no cue.
      */
-    private final Set<String> cueStarts = new HashSet<>();
-    /** {@link #cueStarts} by term hash, for {@link #mayHoldCue}. */
     private final TermHashSet cueStartHashes;
 
     /** The shipped phrase list. */
@@ -86,7 +84,6 @@ public final class ChromeLexicon {
                     case "cue" -> {
                         cuesByStart.computeIfAbsent(terms.get(0), k -> new ArrayList<>())
                                 .add(new Cue(terms, cols[0], cueCount++));
-                        cueStarts.add(terms.get(0));
                     }
                     default -> throw new IllegalStateException("unknown mode in " + row);
                 }
@@ -94,7 +91,7 @@ public final class ChromeLexicon {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.cueStartHashes = new TermHashSet(cueStarts, form);
+        this.cueStartHashes = new TermHashSet(cuesByStart.keySet(), form);
     }
 
     /** The first terms of every whole-line phrase and every lead-in: no line opening otherwise is either. */
