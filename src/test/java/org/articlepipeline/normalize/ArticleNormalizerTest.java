@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.articlepipeline.normalize.text.FoldedLines;
 import org.articlepipeline.normalize.text.MatchingForm;
 import org.articlepipeline.normalize.text.Stopwords;
@@ -84,5 +91,69 @@ class ArticleNormalizerTest {
                 .normalize(page.getBytes(StandardCharsets.UTF_8), ArticleOrigin.ofFileName("p.txt"))).article();
         assertEquals(a.text().codePointCount(0, a.text().length()), a.charCount());
         assertEquals(a.text().length() - 1, a.charCount());
+    }
+
+    @Test
+    void contentHashIgnoresWhatAFailedPageLeftInTheDigest() throws Exception {
+        List<String> paragraphs = List.of("قال الرئيس إن الاجتماع كان مهما.");
+        MessageDigest dirty = MessageDigest.getInstance("SHA-256");
+        dirty.update("half a page".getBytes(StandardCharsets.UTF_8));
+        assertEquals(ArticleNormalizer.contentHash(folded(paragraphs), MessageDigest.getInstance("SHA-256")),
+                ArticleNormalizer.contentHash(folded(paragraphs), dirty));
+    }
+
+    /** The seed pages, a huge page, an empty and a binary upload: everything one thread may meet in a row. */
+    private static List<byte[]> mixedUploads() throws Exception {
+        List<byte[]> uploads = new ArrayList<>();
+        try (Stream<Path> seeds = Files.list(Path.of("seeds"))) {
+            for (Path seed : seeds.sorted().toList()) {
+                uploads.add(Files.readAllBytes(seed));
+            }
+        }
+        String paragraph = "قال الرئيس إن الاجتماع كان مهما جدا للمنطقة كلها، وأضاف أن الحوار سيستمر. ";
+        uploads.add(2, ("عنوان طويل جدا\n\n" + (paragraph.repeat(40) + "\n\n").repeat(400))
+                .getBytes(StandardCharsets.UTF_8));
+        uploads.add(1, new byte[0]);
+        uploads.add(4, new byte[] {'%', 'P', 'D', 'F', 0, 1, 2});
+        return uploads;
+    }
+
+    @Test
+    void aPageComesOutTheSameWhateverTheThreadNormalizedBefore() throws Exception {
+        List<byte[]> uploads = mixedUploads();
+        ArticleNormalizer reused = new ArticleNormalizer();
+        for (int round = 0; round < 2; round++) {
+            for (byte[] upload : uploads) {
+                assertEquals(new ArticleNormalizer().normalize(upload, null), reused.normalize(upload, null));
+            }
+        }
+    }
+
+    @Test
+    void threadsNormalizingAtOnceGetWhatOneThreadGets() throws Exception {
+        List<byte[]> uploads = mixedUploads();
+        ArticleNormalizer shared = new ArticleNormalizer();
+        List<NormalizationResult> expected = uploads.stream().map(u -> new ArticleNormalizer().normalize(u, null)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                runs.add(pool.submit(() -> {
+                    for (int i = 0; i < 3 * uploads.size(); i++) {
+                        int k = (i + offset) % uploads.size();
+                        if (!expected.get(k).equals(shared.normalize(uploads.get(k), null))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> run : runs) {
+                assertTrue(run.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -68,12 +68,22 @@ public final class StructureFinder {
 
     /** The structure of the page in {@code clean}. */
     public PageStructure find(CleanText clean) {
+        return find(clean, new FoldedLines(stopwords, 0, 0));         // cleared to the page's size first
+    }
+
+    /**
+     * The structure of the page in {@code clean}, its lines folded into {@code forms}, which is
+     * {@link FoldedLines#clear cleared} first: a caller that normalizes page after page lends the same
+     * buffers to each. The {@link PageStructure#bodyForm body form} reads {@code forms}: it is valid until
+     * {@code forms} is cleared again.
+     */
+    public PageStructure find(CleanText clean, FoldedLines forms) {
         List<String> texts = clean.lines();
         int n = texts.size();
         Line[] lines = new Line[n];
         String[] reason = new String[n];
         // Each line is folded once, here; the body's content hash, fingerprint and word count reuse it.
-        FoldedLines forms = new FoldedLines(stopwords, foldingRoom(texts), n + 1);
+        forms.clear(foldingRoom(texts), n + 1);
         for (int i = 0; i < n; i++) {
             lines[i] = analyze(texts.get(i), forms);
             reason[i] = rules.reason(lines[i]);

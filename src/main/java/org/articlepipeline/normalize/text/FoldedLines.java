@@ -59,14 +59,64 @@ public final class FoldedLines {
     private int foldedLength;
     /** A {@link #select selection}: its lines are read off another instance's buffers, and nothing is appended. */
     private final boolean selection;
+    /** Where {@link #digest} copies chars out as bytes: the page's, lent to its selections; made on first use. */
+    private byte[] digestBuffer;
+    /** The page a selection reads, which lends it its digest buffer; null for a page. */
+    private final FoldedLines page;
 
     /**
      * Room for about {@code chars} chars of text in {@code lines} lines, so that a page sized up front never
      * grows its buffers; function words are counted against {@code stopwords}.
      */
     public FoldedLines(Stopwords stopwords, int chars, int lines) {
-        // A page has about one term per five or six chars; the fold loop grows the buffer if one has more.
-        this(stopwords, chars + lines + 1, chars / 5 + lines + 1, lines + 1);
+        this(stopwords, foldedRoom(chars, lines), termRoom(chars, lines), lines + 1);
+    }
+
+    /** Buffer room for {@code chars} chars in {@code lines} lines, each followed by a line feed. */
+    private static int foldedRoom(int chars, int lines) {
+        return chars + lines + 1;
+    }
+
+    /** Term room: a page has about one term per five or six chars; the fold loop grows the buffer if it has more. */
+    private static int termRoom(int chars, int lines) {
+        return chars / 5 + lines + 1;
+    }
+
+    /**
+     * Forgets every line and makes room for a page of about {@code chars} chars in {@code lines} lines, keeping
+     * the buffers where they fit: a caller that folds page after page in one instance allocates nothing once
+     * they have grown, and at hundreds of megabytes a second fresh buffers cost as much as folding into them
+     * (each new cache line is fetched from memory before it is written). A buffer far larger than this page
+     * needs, left by a huge upload, is let go rather than kept for good.
+     *
+     * <p>Selections and term lists taken before read lines that are no longer there: they must not be used
+     * after this.
+     */
+    public void clear(int chars, int lines) {
+        refuseIfSelection();
+        size = 0;
+        termCount = 0;
+        foldedLength = 0;
+        int foldedNeed = foldedRoom(chars, lines);
+        int termNeed = termRoom(chars, lines);
+        int factNeed = (lines + 1) * STRIDE;
+        if (!fits(folded.length, foldedNeed)) {
+            folded = new char[foldedNeed];
+        }
+        if (!fits(terms.length, termNeed)) {
+            terms = new long[termNeed];
+        }
+        if (!fits(facts.length, factNeed)) {
+            facts = new int[factNeed];
+        }
+    }
+
+    /** Cells kept across {@link #clear} whatever the page: about the largest news article, in chars. */
+    private static final int KEEP_ANYWAY = 1 << 17;
+
+    /** Whether a buffer of {@code capacity} cells is kept for a page that needs {@code need}. */
+    static boolean fits(int capacity, int need) {
+        return capacity >= need && (capacity <= KEEP_ANYWAY || capacity <= 2 * need);
     }
 
     private FoldedLines(Stopwords stopwords, int foldedCapacity, int termCapacity, int lineCapacity) {
@@ -75,6 +125,7 @@ public final class FoldedLines {
         this.facts = new int[lineCapacity * STRIDE];
         this.folded = new char[foldedCapacity];
         this.selection = false;
+        this.page = null;
     }
 
     /** A selection of {@code size} lines of {@code page}, whose facts are {@code facts}. */
@@ -85,6 +136,7 @@ public final class FoldedLines {
         this.facts = facts;
         this.size = size;
         this.selection = true;
+        this.page = page;
         int count = 0;
         for (int line = 0; line < size; line++) {
             count += facts[line * STRIDE + TERMS_END] - facts[line * STRIDE + TERMS_START];
@@ -302,23 +354,21 @@ public final class FoldedLines {
 
     /**
      * The terms of one line, made into strings on demand. Appending lines never writes over the chars of a
-     * line already folded, so the list can keep reading the buffer it was made on.
+     * line already folded, so the list can keep reading the buffer it was made on (until the page is
+     * {@link #clear cleared}).
      */
     private static final class Terms extends AbstractList<String> implements RandomAccess {
         private final char[] folded;
+        private final int from;
         private final int to;
         private final String[] strings;
-        /**
-         * Where each term found so far starts and ends in {@link #folded}, two ints per term. Terms are found
-         * only as far as one is asked for: rules mostly read the first term, and a line's scan stops there.
-         */
-        private int[] bounds;
-        private int found;
-        /** Where the search for the next term resumes. */
+        /** How many terms the scan has passed, and where it stopped: right after the last term passed. */
+        private int passed;
         private int scanned;
 
         Terms(char[] folded, int from, int to, int count) {
             this.folded = folded;
+            this.from = from;
             this.scanned = from;
             this.to = to;
             this.strings = new String[count];
@@ -328,8 +378,7 @@ public final class FoldedLines {
         public String get(int index) {
             String term = strings[index];         // throws for an index out of range, as a list must
             if (term == null) {
-                find(index);
-                term = new String(folded, bounds[2 * index], bounds[2 * index + 1] - bounds[2 * index]);
+                term = find(index);
                 strings[index] = term;
             }
             return term;
@@ -340,24 +389,32 @@ public final class FoldedLines {
             return strings.length;
         }
 
-        /** Finds the bounds of terms up to {@code index}. */
-        private void find(int index) {
-            if (bounds == null) {
-                bounds = new int[2 * strings.length];
+        /**
+         * Term {@code index}, found by scanning on from the last term passed, or from the line's start for a
+         * term before it. Terms are found only as far as one is asked for, and rules mostly read them in order
+         * from the first, so a line is scanned about once and no array of bounds is kept.
+         */
+        private String find(int index) {
+            if (index < passed) {
+                passed = 0;
+                scanned = from;
             }
             int i = scanned;
-            while (found <= index) {
+            int start;
+            while (true) {
                 while (!MatchingForm.isWordChar(folded[i])) {
                     i++;
                 }
-                bounds[2 * found] = i;
+                start = i;
                 while (i < to && MatchingForm.isWordChar(folded[i])) {
                     i++;
                 }
-                bounds[2 * found + 1] = i;
-                found++;
+                if (passed++ == index) {
+                    break;
+                }
             }
             scanned = i;
+            return new String(folded, start, i - start);
         }
     }
 
@@ -457,7 +514,11 @@ public final class FoldedLines {
      * script UTF-16 is as short as UTF-8, so the digest reads no more bytes.
      */
     public void digest(MessageDigest digest) {
-        byte[] buf = new byte[2048];
+        FoldedLines owner = page == null ? this : page;
+        if (owner.digestBuffer == null) {
+            owner.digestBuffer = new byte[DIGEST_BUFFER];
+        }
+        byte[] buf = owner.digestBuffer;
         CharBuffer view = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer();
         for (int line = 0; line < size; line++) {
             for (int at = start(line, FOLDED_END), end = facts[line * STRIDE + FOLDED_END]; at < end; ) {
@@ -469,6 +530,9 @@ public final class FoldedLines {
             }
         }
     }
+
+    /** Bytes copied to the digest per update: a few paragraphs' worth. */
+    private static final int DIGEST_BUFFER = 2048;
 
     /** Where line {@code line} starts in the buffer whose line ends are fact {@code end}: where the last one ended. */
     private int start(int line, int end) {

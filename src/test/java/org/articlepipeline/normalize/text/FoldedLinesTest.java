@@ -159,4 +159,49 @@ class FoldedLinesTest {
         assertFalse(page.anyTermIn(2, set));
         assertFalse(page.anyTermIn(1, new TermHashSet(List.of("sport"), form)), "whole terms only");
     }
+
+    @Test
+    void aClearedInstanceFoldsTheNextPageAsAFreshOneDoes() throws Exception {
+        List<String> first = List.of("قالَ الرئيسُ إنّ «الأمم المتحدة» مستعدة للحوار مع جميع الأطراف. ".repeat(40),
+                "emoji \uD83D\uDE00 pair", "Le Président a dit « oui ».");
+        List<String> next = List.of("عنوان قصير", "٢٠١٥ — خبر", "The president said yes.");
+        FoldedLines reused = fold(first);
+        reused.clear(0, 0);
+        assertEquals(0, reused.size());
+        assertEquals(0, reused.termCount());
+        next.forEach(reused::add);
+        FoldedLines fresh = fold(next);
+        assertFalse(reused.hasSurrogates(), "the first page's surrogate pair is forgotten");
+        assertEquals(fresh.termCount(), reused.termCount());
+        for (int line = 0; line < next.size(); line++) {
+            assertEquals(fresh.terms(line), reused.terms(line));
+            assertEquals(fresh.wordChars(line), reused.wordChars(line));
+            assertEquals(fresh.words(line), reused.words(line));
+            assertEquals(fresh.functionWords(line), reused.functionWords(line));
+            assertEquals(fresh.tokens(line), reused.tokens(line));
+            for (int k = 0; k < fresh.termCount(line); k++) {
+                assertEquals(fresh.termHash(line, k), reused.termHash(line, k));
+            }
+        }
+        MessageDigest a = MessageDigest.getInstance("SHA-256");
+        MessageDigest b = MessageDigest.getInstance("SHA-256");
+        fresh.digest(a);
+        reused.select(new int[] {0, 1, 2}, 3).digest(b);
+        assertEquals(HexFormat.of().formatHex(a.digest()), HexFormat.of().formatHex(b.digest()));
+    }
+
+    @Test
+    void clearingKeepsBuffersThatFitAndLetsGoOfOnesFarTooLarge() {
+        assertTrue(FoldedLines.fits(4096, 3000), "room enough: kept");
+        assertFalse(FoldedLines.fits(2048, 3000), "too small: replaced");
+        assertTrue(FoldedLines.fits(1 << 17, 10), "a buffer the size of a long article is kept whatever the page");
+        assertTrue(FoldedLines.fits(1 << 20, 600_000), "a huge buffer is kept for a page that needs most of it");
+        assertFalse(FoldedLines.fits(1 << 22, 3000), "a huge upload's buffer is let go after it");
+    }
+
+    @Test
+    void aSelectionCannotBeCleared() {
+        FoldedLines page = fold(List.of("سطر", "line"));
+        assertThrows(UnsupportedOperationException.class, () -> page.select(new int[] {0}, 1).clear(0, 0));
+    }
 }
