@@ -173,6 +173,8 @@ public final class FoldedLines {
             int entry;
             if (raw < ENTRIES_END) {
                 entry = ENTRIES[raw];
+            } else if ((char) (raw - PUNCTUATION_START) < PUNCTUATION.length) {
+                entry = PUNCTUATION[raw - PUNCTUATION_START];
             } else {
                 entry = entry(raw);
                 highSurrogates += Character.isHighSurrogate(raw) ? 1 : 0;
@@ -241,10 +243,23 @@ public final class FoldedLines {
     /** Sign bit of an entry: the matching form drops the char. */
     private static final int DROPPED = 1 << 31;
 
+    /**
+     * {@link #entry} of the General Punctuation block: curly quotes, dashes and ellipses, which most news pages
+     * hold. Without this table they took the loop's path for rare chars, and a page that held any ran every
+     * char of its folding about 40 % slower (C2 compiles a path it has seen taken into the loop).
+     */
+    private static final char PUNCTUATION_START = '\u2000';
+    private static final int[] PUNCTUATION = entryTable(PUNCTUATION_START, '\u2070');
+
     private static int[] entryTable() {
-        int[] t = new int[ENTRIES_END];
-        for (char c = 0; c < ENTRIES_END; c++) {
-            t[c] = entry(c);
+        return entryTable('\u0000', ENTRIES_END);
+    }
+
+    /** {@link #entry} of every char from {@code from} up to {@code to}, exclusive. */
+    private static int[] entryTable(char from, char to) {
+        int[] t = new int[to - from];
+        for (char c = from; c < to; c++) {
+            t[c - from] = entry(c);
         }
         return t;
     }

@@ -74,6 +74,25 @@ class FoldedLinesTest {
     }
 
     @Test
+    void foldsEveryCharAroundTheGeneralPunctuationBlockAsTheMatchingFormDoes() {
+        // The block has a table of its own in the fold loop; its edges and its neighbours take other paths.
+        for (char c = '\u1FF0'; c <= '\u2080'; c++) {
+            String line = "قال" + c + "الرئيس " + c + "oui" + c + " 2015" + c;
+            FoldedLines folded = fold(List.of(line));
+            FoldedLines alone = fold(List.of(String.valueOf(c)));
+            String name = "U+" + Integer.toHexString(c);
+            assertEquals(form.terms(line), folded.terms(0), name);
+            assertEquals(String.join("", form.terms(line)), folded.wordChars(0), name);
+            assertEquals(form.terms(String.valueOf(c)).size(), alone.termCount(0), name);
+            assertEquals(MatchingForm.isWordChar(c) ? 1 : 0, alone.tokens(0), name);
+            MatchingForm.TermHashes hashes = form.termHashes(line, new MatchingForm.TermHashes());
+            for (int k = 0; k < hashes.size(); k++) {
+                assertEquals(hashes.get(k), folded.termHash(0, k), name);
+            }
+        }
+    }
+
+    @Test
     void aSelectionOfLinesIsThoseLinesFoldedAgainAndReadOnly() throws Exception {
         FoldedLines page = fold(List.of("عنوان", "قالَ الرئيسُ: «نعم»", "Share", "Le Président a dit « oui »."));
         FoldedLines body = page.select(new int[] {1, 3}, 2);
