@@ -61,6 +61,9 @@ public class NormalizerStagesBenchmark {
     private final TextCleaner cleaner = new TextCleaner();
     private final StructureFinder structure =
             new StructureFinder(form, stopwords, ChromeLexicon.defaults(), new DateFinder(), new Agencies());
+    /** Reused page after page, as each normalizer thread reuses its own: see {@code ArticleNormalizer}. */
+    private final FoldedLines forms = new FoldedLines(stopwords, 0, 0);
+    private final MinHasher hasher = new MinHasher(form);
     private final ArticleDescriber describer = new ArticleDescriber(form, stopwords, new DateFinder(), new Agencies(),
             new LanguageDetector(form, stopwords));
 
@@ -97,17 +100,17 @@ public class NormalizerStagesBenchmark {
     /** Every line folded to the matching form once: term hashes, word and function-word counts. */
     @Benchmark
     public FoldedLines fold() {
-        FoldedLines folded = new FoldedLines(stopwords, bytes.length, lines.size());
+        forms.clear(bytes.length, lines.size());
         for (String line : lines) {
-            folded.add(line);
+            forms.add(line);
         }
-        return folded;
+        return forms;
     }
 
     /** Headline, chrome, standfirst, dateline, body: includes {@link #fold}. */
     @Benchmark
     public PageStructure structure() {
-        return structure.find(clean);
+        return structure.find(clean, forms);
     }
 
     /** Source, agency, date, language. */
@@ -134,6 +137,6 @@ public class NormalizerStagesBenchmark {
     /** The near-duplicate signature from the body's term hashes. */
     @Benchmark
     public Fingerprint minHash() {
-        return new MinHasher(form).fingerprint(page.bodyForm());
+        return hasher.fingerprint(page.bodyForm());
     }
 }

@@ -31,6 +31,8 @@ public final class MinHasher {
     /** Created on the first fingerprint of a text: callers with term hashes never need it. */
     private MatchingForm.TermHashes terms;
     private final long[] mins = new long[SLOTS];
+    /** The slots' values as a fingerprint takes them: {@link Fingerprint} keeps a copy, so this is reused. */
+    private final int[] values = new int[SLOTS];
 
     public MinHasher(MatchingForm form) {
         this.form = form;
@@ -98,7 +100,6 @@ public final class MinHasher {
 
     /** The fingerprint of the slots filled so far, the empty ones filled by densification. */
     private Fingerprint densified() {
-        int[] values = new int[SLOTS];
         for (int slot = 0; slot < SLOTS; slot++) {
             long v = mins[slot];
             for (int attempt = 1; v == Long.MAX_VALUE; attempt++) {

@@ -1,5 +1,6 @@
 package org.articlepipeline.normalize.fingerprint;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -183,5 +184,14 @@ class MinHasherTest {
             FoldedLines selection = page.select(body, body.length);
             assertEquals(hasher.fingerprint(String.join("\n", lines)), hasher.fingerprint(selection), lines.toString());
         }
+    }
+
+    @Test
+    void aFingerprintKeepsItsValuesWhenTheSameHasherMakesAnother() {
+        Fingerprint first = hasher.fingerprint(String.join(" ", words(4, 80)));
+        int[] before = first.values();
+        hasher.fingerprint(String.join(" ", words(5, 80)));
+        assertArrayEquals(before, first.values());
+        assertEquals(new MinHasher(new MatchingForm()).fingerprint(String.join(" ", words(4, 80))), first);
     }
 }
