@@ -266,7 +266,8 @@ public final class StructureFinder {
             // The first paragraph lost its dateline: take its folding without the dateline's instead.
             String text = texts.get(paragraphLines[0]);
             String rest = paragraphs.get(0);
-            forms.addTail(paragraphLines[0], text, text.substring(0, text.length() - rest.length()), rest);
+            // The rest is the end of the line (Dateline cuts it off the paragraph, which is the line).
+            forms.addTail(paragraphLines[0], text, text.length() - rest.length());
             paragraphLines[0] = forms.size() - 1;
         }
         FoldedLines body = forms.select(paragraphLines, paragraphs.size());

@@ -294,17 +294,18 @@ public final class FoldedLines {
     }
 
     /**
-     * Appends line {@code line} of this page without its opening {@code head} (a dateline), which must be
-     * where the line's text {@code text} starts and what is left {@code tail}. Folding works char by char and a
+     * Appends line {@code line} of this page, whose text is {@code text}, without its first {@code headLength}
+     * chars (a dateline): what is left is {@code text.substring(headLength)}. Folding works char by char and a
      * term or a counted token cannot cross a head that ends in a space, or in dashes after a space, so the
      * tail is the line's folding minus the head's: only the short head is folded. Any other head, and any
-     * surprise, folds the tail instead.
+     * surprise, folds the tail instead. The tail is named by where it starts rather than passed as a string,
+     * so nothing has to check, char by char, that it is the end of the text.
      */
-    public void addTail(int line, String text, String head, String tail) {
+    public void addTail(int line, String text, int headLength) {
         refuseIfSelection();
-        if (!text.startsWith(head) || !text.endsWith(tail) || head.length() + tail.length() != text.length()
-                || !endsBetweenTokens(head)) {
-            add(tail);
+        String head = text.substring(0, headLength);
+        if (!endsBetweenTokens(head)) {
+            add(text.substring(headLength));
             return;
         }
         add(head);
@@ -325,7 +326,7 @@ public final class FoldedLines {
         foldedLength = headStart;
         termCount = start(h, TERMS_END);
         if (!same) {
-            add(tail);
+            add(text.substring(headLength));
             return;
         }
         int f = line * STRIDE;

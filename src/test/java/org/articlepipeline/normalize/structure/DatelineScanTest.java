@@ -55,6 +55,22 @@ class DatelineScanTest {
         }
     }
 
+    @Test
+    void theRestIsAlwaysTheEndOfTheParagraph() {
+        // StructureFinder folds the first paragraph without its dateline by where the rest starts, trusting this.
+        Random r = new Random(11);
+        int found = 0;
+        for (int i = 0; i < 200_000; i++) {
+            String text = randomParagraph(r);
+            Dateline d = Dateline.find(text);
+            if (d != null) {
+                found++;
+                assertTrue(text.endsWith(d.rest()), () -> "[" + text + "] -> [" + d.rest() + "]");
+            }
+        }
+        assertTrue(found > 1000, "found " + found);
+    }
+
     /** What {@link Dateline#find} returned for an Arabic dateline when the regex decided. */
     private static Dateline arabicByRegex(String paragraph) {
         java.util.regex.Matcher m = Dateline.ARABIC.matcher(paragraph);
