@@ -231,7 +231,56 @@ final class ChromeRules {
     }
 
     /** URL, e-mail or handle lines (given {@link Marks#address}): the address plus at most three other words. */
-    private static String contactReason(String text) {
+    static String contactReason(String text) {
+        // A site's address on a line of its own is common chrome, and the regexes took a microsecond on it.
+        return isWholeLineUrl(text) ? "url" : contactReasonByRegex(text);
+    }
+
+    /**
+     * Whether {@link #URL} takes the whole of {@code text} as one match from its first char: a line without
+     * whitespace that opens with {@code http://} or {@code https://} and more, or with {@code www.} and a host
+     * char (either case, ASCII only, as the regex's case folding is). {@link #contactReasonByRegex} then leaves
+     * nothing but the address: the reason is {@code url}. Any other line goes to the regexes.
+     */
+    static boolean isWholeLineUrl(String text) {
+        int n = text.length();
+        int start;
+        if (opensWith(text, "https://")) {
+            start = 8;
+        } else if (opensWith(text, "http://")) {
+            start = 7;
+        } else if (opensWith(text, "www.") && n > 4 && isHostChar(text.charAt(4))) {
+            start = 5;
+        } else {
+            return false;
+        }
+        if (start >= n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (Chars.isRegexSpace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code text} opens with {@code lower}, ASCII letters matched in either case. */
+    private static boolean opensWith(String text, String lower) {
+        if (text.length() < lower.length()) {
+            return false;
+        }
+        for (int i = 0; i < lower.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #contactReason} by the regexes alone: the reference {@link #isWholeLineUrl} is tested against. */
+    static String contactReasonByRegex(String text) {
         // Each regex below only runs on a line that could hold what it finds.
         boolean mayHoldUrl = mayMatchUrl(text);
         boolean mayHoldContact = text.indexOf('@') >= 0;

@@ -215,4 +215,33 @@ class ChromeRulesScanTest {
         assertNull(lexicon.wholeLine(List.of("many", "comments")));
         assertNull(lexicon.wholeLine(List.of("comments", "closed", "now")));
     }
+
+    @Test
+    void aLineThatIsOneAddressIsAUrlAsTheRegexesSayWithoutRunningThem() {
+        String[] pieces = {"www.", "WwW.", "http://", "HTTPS://", "httpſ://", "ẉww.", "https:/", "www", "x", "eremnews",
+            "-", ".", "_", "@", "/", "?q=1", ":", "com", "co", "news", "مصدر", " ", "\t", "١", "é", "#"};
+        Random r = new Random(23);
+        int urls = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 1 + r.nextInt(5); k > 0; k--) {
+                sb.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String text = sb.toString().strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            boolean whole = ChromeRules.isWholeLineUrl(text);
+            urls += whole ? 1 : 0;
+            if (whole) {
+                assertEquals("url", ChromeRules.contactReasonByRegex(text), () -> "[" + text + "]");
+            }
+            assertEquals(ChromeRules.contactReasonByRegex(text), ChromeRules.contactReason(text), () -> "[" + text + "]");
+        }
+        assertTrue(urls > 5000, "whole-line addresses " + urls);
+        assertTrue(ChromeRules.isWholeLineUrl("www.eremnews.com"));
+        assertFalse(ChromeRules.isWholeLineUrl("www.eremnews.com اقرأ المزيد"), "words beside it: the regexes decide");
+        assertFalse(ChromeRules.isWholeLineUrl("http://"), "nothing after the scheme");
+        assertFalse(ChromeRules.isWholeLineUrl("httpſ://x.com"), "the regex folds ASCII case only");
+    }
 }
