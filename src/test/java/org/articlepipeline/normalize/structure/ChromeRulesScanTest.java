@@ -106,10 +106,7 @@ class ChromeRulesScanTest {
         Random r = new Random(5);
         int found = 0;
         for (int i = 0; i < 200_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = r.nextInt(9); k > 0; k--) {
-                sb.append(pieces[r.nextInt(pieces.length)]);
-            }
+            StringBuilder sb = GeneratedText.glued(r, pieces, r.nextInt(9));
             String text = sb.toString();
             if (url.matcher(text).find()) {
                 found++;
@@ -151,10 +148,7 @@ class ChromeRulesScanTest {
         Random r = new Random(23);
         int labels = 0;
         for (int i = 0; i < 200_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = r.nextInt(6); k > 0; k--) {
-                sb.append(pieces[r.nextInt(pieces.length)]);
-            }
+            StringBuilder sb = GeneratedText.glued(r, pieces, r.nextInt(6));
             String text = sb.toString();
             java.util.regex.Matcher m = icon.matcher(text);
             String expected = !m.lookingAt() ? null
@@ -223,10 +217,7 @@ class ChromeRulesScanTest {
         Random r = new Random(23);
         int urls = 0;
         for (int i = 0; i < 200_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = 1 + r.nextInt(5); k > 0; k--) {
-                sb.append(pieces[r.nextInt(pieces.length)]);
-            }
+            StringBuilder sb = GeneratedText.glued(r, pieces, 1 + r.nextInt(5));
             String text = sb.toString().strip();
             if (text.isEmpty()) {
                 continue;

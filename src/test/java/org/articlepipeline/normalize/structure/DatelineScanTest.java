@@ -20,10 +20,7 @@ class DatelineScanTest {
     };
 
     private static String randomParagraph(Random r) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = 1 + r.nextInt(10); k > 0; k--) {
-            sb.append(PIECES[r.nextInt(PIECES.length)]);
-        }
+        StringBuilder sb = GeneratedText.glued(r, PIECES, 1 + r.nextInt(10));
         return sb.append(" قال الوزير اليوم إن المحادثات ستستأنف").toString();
     }
 
@@ -92,10 +89,7 @@ class DatelineScanTest {
         Random r = new Random(37);
         int found = 0;
         for (int i = 0; i < 300_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = 1 + r.nextInt(9); k > 0; k--) {
-                sb.append(pieces[r.nextInt(pieces.length)]);
-            }
+            StringBuilder sb = GeneratedText.glued(r, pieces, 1 + r.nextInt(9));
             String text = sb.append(r.nextBoolean() ? " قال الوزير اليوم إن المحادثات" : " قال").toString();
             Dateline expected = arabicByRegex(text);
             found += expected == null ? 0 : 1;

@@ -23,10 +23,7 @@ class SuffixScanTest {
         Random r = new Random(13);
         int matched = 0;
         for (int i = 0; i < 200_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = 1 + r.nextInt(8); k > 0; k--) {
-                sb.append(PIECES[r.nextInt(PIECES.length)]);
-            }
+            StringBuilder sb = GeneratedText.glued(r, PIECES, 1 + r.nextInt(8));
             String title = sb.toString();
             if (SUFFIX.matcher(title).matches()) {
                 matched++;
@@ -43,10 +40,7 @@ class SuffixScanTest {
         Random r = new Random(31);
         int matched = 0;
         for (int i = 0; i < 400_000; i++) {
-            StringBuilder sb = new StringBuilder();
-            for (int k = 1 + r.nextInt(8); k > 0; k--) {
-                sb.append(pieces[r.nextInt(pieces.length)]);
-            }
+            StringBuilder sb = GeneratedText.glued(r, pieces, 1 + r.nextInt(8));
             String title = sb.toString();
             java.util.regex.Matcher m = SUFFIX.matcher(title);
             int[] expected = m.matches() ? new int[] {m.end(1), m.start(2)} : null;
