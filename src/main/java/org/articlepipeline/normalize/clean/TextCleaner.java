@@ -92,12 +92,8 @@ public final class TextCleaner {
      * (then null when it meets what {@link #cleanUtf8} leaves to the general path).
      */
     private static CleanText clean(char[] chars, byte[] bytes, int n) {
-        // Room for a line per hundred chars (or bytes) of news text, so the array rarely grows. A plain array,
-        // not an ArrayList: with the list, C2 compiled its growth path into this loop and one seed page
-        // cleaned in 20 µs instead of 12 under JMH, in most forks.
-        String[] lines = new String[n / 100 + 16];
-        int lineCount = 0;
-        int invisibleLines = 0;
+        // The lines made so far, and the loop over plain UTF-8 (see Pass).
+        Pass pass = new Pass(n);
         // The current line is built in a plain char array, sized for a long paragraph and grown when a line is
         // longer: one the size of the whole input, which bounds any line, cost as much to allocate and zero as
         // the strings of all lines together.
@@ -107,46 +103,27 @@ public final class TextCleaner {
         boolean sawInvisible = false;
         // Whether a char NFC may touch went into the line: only then is the line checked for NFC.
         boolean mayChange = false;
-        // The lines that may change under NFC, by index; null while there is none.
-        boolean[] mayChangeLines = null;
         // The second half of a surrogate pair, when four bytes decoded to two chars.
         char low = 0;
         int i = 0;
         while (i < n || low != 0) {
             if (chars == null && low == 0) {
-                // The inner loop takes what most of a page is: one- and two-byte chars that are kept, and the
-                // plain spaces between them. Everything else (line breaks, other spaces, three- and four-byte
-                // chars, what the general path takes) leaves it for the body below, one char at a time. Kept
-                // apart, this loop compiles without the rare paths' code, which slowed every char of a page
-                // that held a curly quote and a tanween.
-                while (i < n) {
-                    int b = bytes[i];
-                    char c;
-                    int next;
-                    if (b >= 0) {
-                        c = (char) b;
-                        next = i + 1;
-                    } else if (b >= -62 && b <= -33 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
-                        c = (char) (((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
-                        next = i + 2;
-                    } else {
-                        break;
-                    }
-                    byte k = KINDS[c];
-                    if (k > KEEP_MARK) {
-                        if (k != PLAIN_SPACE) {
-                            break;
-                        }
-                        pendingSpace = true;
-                        i = next;
-                        continue;
-                    }
-                    line = roomForTwo(line, len);
-                    len = appendKept(line, len, pendingSpace, c);
-                    pendingSpace = false;
-                    mayChange |= k == KEEP_MARK;
-                    i = next;
-                }
+                // The run takes what most of a page is, every one- and two-byte char it can decide alone;
+                // three- and four-byte chars and whatever the general path must see come back to the body
+                // below, one at a time (see Pass#take).
+                pass.at = i;
+                pass.line = line;
+                pass.length = len;
+                pass.pendingSpace = pendingSpace;
+                pass.mayChange = mayChange;
+                pass.sawInvisible = sawInvisible;
+                pass.take(bytes, n);
+                i = pass.at;
+                line = pass.line;
+                len = pass.length;
+                pendingSpace = pass.pendingSpace;
+                mayChange = pass.mayChange;
+                sawInvisible = pass.sawInvisible;
                 if (i >= n) {
                     break;
                 }
@@ -215,16 +192,7 @@ public final class TextCleaner {
                     if (c == '\r' && i < n && (chars != null ? chars[i] : bytes[i]) == '\n') {
                         i++;
                     }
-                    if (len > 0) {
-                        if (lineCount == lines.length) {
-                            lines = Arrays.copyOf(lines, lineCount * 2);
-                        }
-                        lines[lineCount] = new String(line, 0, len);
-                        mayChangeLines = mayChange ? markLine(mayChangeLines, lineCount) : mayChangeLines;
-                        lineCount++;
-                    } else if (sawInvisible) {
-                        invisibleLines++;
-                    }
+                    pass.endLine(line, len, mayChange, sawInvisible);
                     len = 0;
                     pendingSpace = false;
                     sawInvisible = false;
@@ -251,26 +219,129 @@ public final class TextCleaner {
                 }
             }
         }
-        if (len > 0) {
-            if (lineCount == lines.length) {
-                lines = Arrays.copyOf(lines, lineCount + 1);
-            }
-            lines[lineCount] = new String(line, 0, len);
-            mayChangeLines = mayChange ? markLine(mayChangeLines, lineCount) : mayChangeLines;
-            lineCount++;
-        } else if (sawInvisible) {
-            invisibleLines++;
-        }
+        pass.endLine(line, len, mayChange, sawInvisible);
+        String[] lines = pass.lines;
+        int lineCount = pass.lineCount;
+        boolean[] marks = pass.marks;
         // NFC last, on the lines that hold a char it may touch (see markLine).
-        if (mayChangeLines != null) {
+        if (marks != null) {
             // The marks end at the last line marked; the lines after it need nothing.
-            for (int l = 0, end = Math.min(lineCount, mayChangeLines.length); l < end; l++) {
-                if (mayChangeLines[l]) {
+            for (int l = 0, end = Math.min(lineCount, marks.length); l < end; l++) {
+                if (marks[l]) {
                     lines[l] = Normalizer.normalize(lines[l], Normalizer.Form.NFC);
                 }
             }
         }
-        return new CleanText(Arrays.asList(lines).subList(0, lineCount), invisibleLines);
+        return new CleanText(Arrays.asList(lines).subList(0, lineCount), pass.invisibleLines);
+    }
+
+    /**
+     * The state of one cleaning pass that outlives a line: the lines made so far, with the marks of those NFC
+     * may change and the count of lines that held only invisible chars; and, for UTF-8, the run loop
+     * ({@link #take}) with the current line's state it hands back and forth with {@code clean}.
+     */
+    private static final class Pass {
+        // A line per hundred chars (or bytes) of news text, so the array rarely grows. A plain array, not an
+        // ArrayList: with the list, C2 compiled its growth path into the cleaning loop and one seed page cleaned
+        // in 20 µs instead of 12 under JMH, in most forks.
+        String[] lines;
+        int lineCount;
+        int invisibleLines;
+        /** The lines that may change under NFC, by index; null while there is none. */
+        boolean[] marks;
+        // The current line, handed to and from take.
+        int at;
+        char[] line;
+        int length;
+        boolean pendingSpace;
+        boolean mayChange;
+        boolean sawInvisible;
+
+        Pass(int n) {
+            lines = new String[n / 100 + 16];
+        }
+
+        /** Ends the line of {@code len} chars in {@code line}: kept if it holds any, counted if it held only invisible chars. */
+        void endLine(char[] line, int len, boolean mayChange, boolean sawInvisible) {
+            if (len > 0) {
+                if (lineCount == lines.length) {
+                    lines = Arrays.copyOf(lines, lineCount * 2);
+                }
+                lines[lineCount] = new String(line, 0, len);
+                marks = mayChange ? markLine(marks, lineCount) : marks;
+                lineCount++;
+            } else if (sawInvisible) {
+                invisibleLines++;
+            }
+        }
+
+        /**
+         * Takes UTF-8 from {@link #at} in {@code bytes}, up to {@code n}, while it meets nothing but one- and
+         * two-byte chars: kept chars, spaces of every kind, dropped chars and line breaks, which is most of a
+         * page, often all of it. It stops at a three- or four-byte sequence, an invalid byte, or a control that
+         * counts as binary evidence, and {@code clean}'s loop takes that char and hands back.
+         *
+         * <p>It is a method of its own, and a large one, on purpose. Inside the whole loop, with the rare paths'
+         * code and the page's other state around it, C2 spilled registers to the stack on every kept char (seen
+         * in its disassembly): 8.9 µs to clean seed 000. Compiled on its own, this loop cleans it in 7.1 µs. C2
+         * inlines a hot method of up to 325 bytecodes ({@code FreqInlineSize}) into its caller, which undoes
+         * that; taking line breaks and the other spaces here too, which a page has plenty of, makes this one
+         * larger. Keep it so: {@code bench/normalizer.sh NormalizerStagesBenchmark} shows it when it is not.
+         */
+        void take(byte[] bytes, int n) {
+            int i = at;
+            char[] line = this.line;
+            int len = length;
+            boolean pendingSpace = this.pendingSpace;
+            boolean mayChange = this.mayChange;
+            while (i < n) {
+                int b = bytes[i];
+                char c;
+                int next;
+                if (b >= 0) {
+                    c = (char) b;
+                    next = i + 1;
+                } else if (b >= -62 && b <= -33 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
+                    c = (char) (((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
+                    next = i + 2;
+                } else {
+                    break;
+                }
+                byte k = KINDS[c];
+                if (k <= KEEP_MARK) {
+                    line = roomForTwo(line, len);
+                    len = appendKept(line, len, pendingSpace, c);
+                    pendingSpace = false;
+                    mayChange |= k == KEEP_MARK;
+                } else if (k == PLAIN_SPACE) {
+                    pendingSpace = true;
+                } else if (TextDecoder.isBinaryControl(c)) {
+                    break;
+                } else if (k == SPACE) {
+                    pendingSpace = true;
+                    sawInvisible = true;
+                } else if (k == DROP) {
+                    sawInvisible = true;
+                } else if (k == NEWLINE) {
+                    if (c == '\r' && next < n && bytes[next] == '\n') {
+                        next++;
+                    }
+                    endLine(line, len, mayChange, sawInvisible);
+                    len = 0;
+                    pendingSpace = false;
+                    sawInvisible = false;
+                    mayChange = false;
+                } else {
+                    break;
+                }
+                i = next;
+            }
+            at = i;
+            this.line = line;
+            length = len;
+            this.pendingSpace = pendingSpace;
+            this.mayChange = mayChange;
+        }
     }
 
     /**
