@@ -244,17 +244,9 @@ final class ChromeRules {
      */
     static boolean isWholeLineUrl(String text) {
         int n = text.length();
-        int start;
-        if (opensWith(text, "https://")) {
-            start = 8;
-        } else if (opensWith(text, "http://")) {
-            start = 7;
-        } else if (opensWith(text, "www.") && n > 4 && isHostChar(text.charAt(4))) {
-            start = 5;
-        } else {
-            return false;
-        }
-        if (start >= n) {
+        boolean opens = opensWith(text, "https://") && n > 8 || opensWith(text, "http://") && n > 7
+                || opensWith(text, "www.") && n > 4 && isHostChar(text.charAt(4));
+        if (!opens) {
             return false;
         }
         for (int i = 0; i < n; i++) {

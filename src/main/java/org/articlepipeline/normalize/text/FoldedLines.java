@@ -57,12 +57,13 @@ public final class FoldedLines {
     /** The matching form of every line, each followed by a line feed. */
     private char[] folded;
     private int foldedLength;
-    /** A {@link #select selection}: its lines are read off another instance's buffers, and nothing is appended. */
-    private final boolean selection;
+    /**
+     * For a {@link #select selection}, the page whose buffers it reads and which lends it its digest buffer;
+     * nothing is appended to a selection. Null for a page.
+     */
+    private final FoldedLines page;
     /** Where {@link #digest} copies chars out as bytes: the page's, lent to its selections; made on first use. */
     private byte[] digestBuffer;
-    /** The page a selection reads, which lends it its digest buffer; null for a page. */
-    private final FoldedLines page;
 
     /**
      * Room for about {@code chars} chars of text in {@code lines} lines, so that a page sized up front never
@@ -124,7 +125,6 @@ public final class FoldedLines {
         this.terms = new long[termCapacity];
         this.facts = new int[lineCapacity * STRIDE];
         this.folded = new char[foldedCapacity];
-        this.selection = false;
         this.page = null;
     }
 
@@ -135,7 +135,6 @@ public final class FoldedLines {
         this.folded = page.folded;
         this.facts = facts;
         this.size = size;
-        this.selection = true;
         this.page = page;
         int count = 0;
         for (int line = 0; line < size; line++) {
@@ -556,7 +555,7 @@ public final class FoldedLines {
     }
 
     private void refuseIfSelection() {
-        if (selection) {
+        if (page != null) {
             throw new UnsupportedOperationException("a selection of lines is read-only");
         }
     }
