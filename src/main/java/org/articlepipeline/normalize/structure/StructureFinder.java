@@ -310,12 +310,28 @@ public final class StructureFinder {
         return length + longest;
     }
 
+    /** Whether {@code text} ends with sentence punctuation ({@code . ! ? ؟ … : ; ؛ ۔}), before closing marks. */
     static boolean endsSentence(String text) {
         int i = text.length() - 1;
-        while (i >= 0 && "\"'”’»)]›*".indexOf(text.charAt(i)) >= 0) {
+        while (i >= 0 && isClosingMark(text.charAt(i))) {
             i--;
         }
-        return i >= 0 && ".!?؟…:;؛۔".indexOf(text.charAt(i)) >= 0;
+        return i >= 0 && isSentenceEnd(text.charAt(i));
+    }
+
+    // Switches, not String.indexOf: every line asks, and indexOf on a short constant costs more than the answer.
+    private static boolean isClosingMark(char c) {
+        return switch (c) {
+            case '"', '\'', '”', '’', '»', ')', ']', '›', '*' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isSentenceEnd(char c) {
+        return switch (c) {
+            case '.', '!', '?', '؟', '…', ':', ';', '؛', '۔' -> true;
+            default -> false;
+        };
     }
 
     private static Kind proseKind(Line line) {
