@@ -88,8 +88,8 @@ public final class ArticleDescriber {
         }
         List<String> paragraphs = page.paragraphs();
         String last = paragraphs.isEmpty() ? "" : paragraphs.get(paragraphs.size() - 1);
-        int close = Math.max(last.lastIndexOf(')'), last.lastIndexOf('）'));
-        if (agency == null && close >= last.length() - 3 && close > 0) {
+        int close = closingParenthesis(last);
+        if (agency == null && close > 0) {
             Matcher m = CLOSING_PAREN.matcher(last.substring(Math.max(0, close - 40)));
             if (m.find()) {
                 agency = agencies.find(m.group(1));
@@ -99,6 +99,19 @@ public final class ArticleDescriber {
         boolean noBody = paragraphs.isEmpty() || paragraphs.size() == 1 && paragraphs.get(0).isEmpty();
         String language = noBody && page.title() != null ? languages.detect(page.title()) : languages.detect(paragraphs);
         return new Description(source, url, agency, publishedAt, language);
+    }
+
+    /**
+     * Where the last parenthesis closes in the last three chars of {@code text} (a credit such as "(رويترز)."
+     * ends a story), or -1. Only those chars are read: lastIndexOf would scan a whole paragraph that has none.
+     */
+    static int closingParenthesis(String text) {
+        for (int i = text.length() - 1; i >= Math.max(0, text.length() - 3); i--) {
+            if (text.charAt(i) == ')' || text.charAt(i) == '）') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private boolean isPhotoCredit(String text) {

@@ -28,6 +28,26 @@ class DescribeRulesTest {
     }
 
     @Test
+    void findsAClosingParenthesisOnlyInTheLastThreeChars() {
+        assertEquals(13, ArticleDescriber.closingParenthesis("انتهى (رويترز)."));
+        assertEquals(-1, ArticleDescriber.closingParenthesis("(رويترز) قال الوزير"));
+        java.util.Random r = new java.util.Random(5);
+        String alphabet = "ab )）(. ";
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = r.nextInt(9); k > 0; k--) {
+                text.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String last = text.toString();
+            // What the describer asked before: the last parenthesis anywhere, taken when within three of the end.
+            int anywhere = Math.max(last.lastIndexOf(')'), last.lastIndexOf('）'));
+            int expected = anywhere >= last.length() - 3 && anywhere > 0 ? anywhere : -1;
+            int found = ArticleDescriber.closingParenthesis(last);
+            assertEquals(expected, found > 0 ? found : -1, last);
+        }
+    }
+
+    @Test
     void takesTheFirstCreditedAgency() {
         assertEquals("Reuters", agencies.find("رويترز، أ ف ب"));
     }
