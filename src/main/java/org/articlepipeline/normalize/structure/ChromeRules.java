@@ -6,6 +6,9 @@ import java.util.regex.Pattern;
 import org.articlepipeline.normalize.describe.Agencies;
 import org.articlepipeline.normalize.describe.DateFinder;
 import org.articlepipeline.normalize.text.Chars;
+import org.articlepipeline.normalize.text.FoldedLines;
+import org.articlepipeline.normalize.text.MatchingForm;
+import org.articlepipeline.normalize.text.TermHashSet;
 
 /**
  * Rules that recognize a page-chrome line by its own shape, wherever it stands: symbol-only lines, URLs,
@@ -41,8 +44,10 @@ final class ChromeRules {
      * word is none of them, which one lookup tells instead of one per list.
      */
     private final java.util.Set<String> termRuleOpeners;
+    /** The hashes of {@link #termRuleOpeners}: most lines open with none, which needs no string to tell. */
+    private final TermHashSet termRuleOpenerHashes;
 
-    ChromeRules(ChromeLexicon lexicon, DateFinder dates, Agencies agencies) {
+    ChromeRules(MatchingForm form, ChromeLexicon lexicon, DateFinder dates, Agencies agencies) {
         this.lexicon = lexicon;
         this.dates = dates;
         this.agencies = agencies;
@@ -55,7 +60,8 @@ final class ChromeRules {
         openers.addAll(lexicon.openingTerms());
         openers.addAll(TIME_UNITS);
         openers.addAll(RELATIVE_WORDS);
-        this.termRuleOpeners = openers;      // a HashSet: it answers a miss, the usual case, in fewer probes
+        this.termRuleOpeners = openers;
+        this.termRuleOpenerHashes = new TermHashSet(openers, form);
     }
 
     /** The reason {@code line} is chrome by its own shape, or null when it may be prose. */
@@ -72,7 +78,7 @@ final class ChromeRules {
             return icon;
         }
         Marks marks = Marks.of(text);
-        List<String> terms = line.terms();
+        FoldedLines.Terms terms = line.terms();
         // The digit and the word bound first: they are free, and the date regexes are not.
         if (marks.digit() && line.words() <= 12 && dates.isTimestampLine(text, terms)) {
             return "timestamp";
@@ -81,7 +87,9 @@ final class ChromeRules {
         if (contact != null) {
             return contact;
         }
-        boolean opener = !terms.isEmpty() && (termRuleOpeners.contains(terms.get(0)) || isNumber(terms.get(0)));
+        // The hash first: a hit is checked against the words themselves, so a collision cannot open a rule.
+        boolean opener = !terms.isEmpty() && (termRuleOpenerHashes.contains(terms.hash(0))
+                && termRuleOpeners.contains(terms.get(0)) || terms.isNumber(0));
         if (opener && isCredit(line)) {
             return "credit";
         }
@@ -139,8 +147,8 @@ final class ChromeRules {
     }
 
     /** "12 comments", "3 min read", "1.2k views": a number beside UI wording. */
-    private String counterReason(List<String> terms) {
-        if (terms.size() < 2 || terms.size() > 4 || !isNumber(terms.get(0)) && !isNumber(terms.get(terms.size() - 1))) {
+    private String counterReason(FoldedLines.Terms terms) {
+        if (terms.size() < 2 || terms.size() > 4 || !terms.isNumber(0) && !terms.isNumber(terms.size() - 1)) {
             return null;
         }
         // The UI words: the terms that are neither numbers nor a number's short unit ("1k", "3m").
@@ -545,6 +553,9 @@ final class ChromeRules {
             int last = text.length() - 1;
             for (int i = 0; i <= last; i++) {
                 char c = text.charAt(i);
+                if ((char) (c - '\u0600') < 0x60) {
+                    continue;            // Arabic letters, marks and punctuation, most of a line here: none counts
+                }
                 if (c < 0x80) {
                     if (c >= '0' && c <= '9') {
                         digit = true;

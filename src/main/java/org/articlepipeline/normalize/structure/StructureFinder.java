@@ -62,7 +62,7 @@ public final class StructureFinder {
         this.form = form;
         this.stopwords = stopwords;
         this.lexicon = lexicon;
-        this.rules = new ChromeRules(lexicon, dates, agencies);
+        this.rules = new ChromeRules(form, lexicon, dates, agencies);
         this.agencies = agencies;
     }
 
@@ -239,9 +239,10 @@ public final class StructureFinder {
         }
 
         // Body and removed lines, in page order.
-        List<String> paragraphs = new ArrayList<>();
+        // Sized for every line: growing them copies more than the few unused slots cost.
+        List<String> paragraphs = new ArrayList<>(n);
         int[] paragraphLines = new int[n];
-        List<RemovedLine> removed = new ArrayList<>();
+        List<RemovedLine> removed = new ArrayList<>(n + clean.invisibleLines());
         for (int i = 0; i < clean.invisibleLines(); i++) {
             removed.add(new RemovedLine("", "blank"));
         }
@@ -282,7 +283,7 @@ public final class StructureFinder {
         forms.add(text);
         int line = forms.size() - 1;
         int words = forms.words(line);
-        List<String> terms = words <= ChromeRules.MAX_CHROME_WORDS ? forms.terms(line) : List.of();
+        FoldedLines.Terms terms = words <= ChromeRules.MAX_CHROME_WORDS ? forms.terms(line) : FoldedLines.Terms.none();
         return new Line(text, terms, words, endsSentence(text),
                 words == 0 ? 0 : (double) forms.functionWords(line) / words);
     }

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
@@ -362,38 +363,58 @@ public final class FoldedLines {
      * its folded chars instead of folding it again. The list is unmodifiable and makes each string when it is
      * first asked for: chrome rules mostly look at a line's first term, so most terms never become strings.
      */
-    public List<String> terms(int line) {
+    public Terms terms(int line) {
+        int termsFrom = start(line, TERMS_END);
         return new Terms(folded, start(line, FOLDED_END), facts[line * STRIDE + FOLDED_END],
-                facts[line * STRIDE + TERMS_END] - start(line, TERMS_END));
+                terms, termsFrom, facts[line * STRIDE + TERMS_END] - termsFrom);
     }
 
     /**
-     * The terms of one line, made into strings on demand. Appending lines never writes over the chars of a
-     * line already folded, so the list can keep reading the buffer it was made on (until the page is
-     * {@link #clear cleared}).
+     * The terms of one line, made into strings on demand, which can also tell a term's hash and whether it is a
+     * number without making its string: most lines are asked only that of their first term, and answered no.
+     * Appending lines never writes over the chars or hashes of a line already folded, so the list can keep
+     * reading the buffers it was made on (until the page is {@link #clear cleared}).
      */
-    private static final class Terms extends AbstractList<String> implements RandomAccess {
+    public static final class Terms extends AbstractList<String> implements RandomAccess {
+        private static final Terms NONE = new Terms(new char[0], 0, 0, new long[0], 0, 0);
+
         private final char[] folded;
         private final int from;
         private final int to;
-        private final String[] strings;
+        private final long[] hashes;
+        private final int hashesFrom;
+        private final int count;
+        /** The strings made so far; made on the first one, since most lines are asked for none. */
+        private String[] strings;
         /** How many terms the scan has passed, and where it stopped: right after the last term passed. */
         private int passed;
         private int scanned;
 
-        Terms(char[] folded, int from, int to, int count) {
+        private Terms(char[] folded, int from, int to, long[] hashes, int hashesFrom, int count) {
             this.folded = folded;
             this.from = from;
             this.scanned = from;
             this.to = to;
-            this.strings = new String[count];
+            this.hashes = hashes;
+            this.hashesFrom = hashesFrom;
+            this.count = count;
+        }
+
+        /** No terms: what a line too long to be read term by term is given. Nothing in it can change. */
+        public static Terms none() {
+            return NONE;
         }
 
         @Override
         public String get(int index) {
-            String term = strings[index];         // throws for an index out of range, as a list must
+            Objects.checkIndex(index, count);     // as a list must
+            if (strings == null) {
+                strings = new String[count];
+            }
+            String term = strings[index];
             if (term == null) {
-                term = find(index);
+                int start = find(index);
+                term = new String(folded, start, scanned - start);
                 strings[index] = term;
             }
             return term;
@@ -401,15 +422,34 @@ public final class FoldedLines {
 
         @Override
         public int size() {
-            return strings.length;
+            return count;
+        }
+
+        /** The {@link MatchingForm#termHashes hash} of term {@code index}, as folding computed it. */
+        public long hash(int index) {
+            Objects.checkIndex(index, count);
+            return hashes[hashesFrom + index];
+        }
+
+        /** Whether every char of term {@code index} is a {@link Chars#isDigit digit}, told without its string. */
+        public boolean isNumber(int index) {
+            Objects.checkIndex(index, count);
+            int start = find(index);
+            for (int i = start; i < scanned; i++) {
+                if (!Chars.isDigit(folded[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**
-         * Term {@code index}, found by scanning on from the last term passed, or from the line's start for a
-         * term before it. Terms are found only as far as one is asked for, and rules mostly read them in order
-         * from the first, so a line is scanned about once and no array of bounds is kept.
+         * Where term {@code index} starts; it ends where the scan stopped. The scan goes on from the last term
+         * passed, or from the line's start for a term before it. Terms are found only as far as one is asked
+         * for, and rules mostly read them in order from the first, so a line is scanned about once and no array
+         * of bounds is kept.
          */
-        private String find(int index) {
+        private int find(int index) {
             if (index < passed) {
                 passed = 0;
                 scanned = from;
@@ -429,7 +469,7 @@ public final class FoldedLines {
                 }
             }
             scanned = i;
-            return new String(folded, start, i - start);
+            return start;
         }
     }
 

@@ -156,6 +156,25 @@ class FoldedLinesTest {
     }
 
     @Test
+    void aLinesTermsTellTheirHashAndWhetherTheyAreNumbersWithoutStrings() {
+        String text = "«قالَ» الرئيسُ: ٢٠١٥ — Le Président 3a";
+        FoldedLines.Terms terms = fold(List.of(text)).terms(0);
+        MatchingForm.TermHashes hashes = form.termHashes(text, new MatchingForm.TermHashes());
+        assertEquals(hashes.size(), terms.size());
+        for (int k = 0; k < terms.size(); k++) {
+            assertEquals(hashes.get(k), terms.hash(k), "term " + k);
+        }
+        assertTrue(terms.isNumber(2), "Arabic-Indic digits fold to a number");
+        assertFalse(terms.isNumber(0));
+        assertFalse(terms.isNumber(5), "a digit and a letter are not a number");
+        assertTrue(terms.isNumber(2), "asked again, after a later term");
+        assertEquals("2015", terms.get(2));
+        assertThrows(IndexOutOfBoundsException.class, () -> terms.hash(6));
+        assertThrows(IndexOutOfBoundsException.class, () -> terms.isNumber(-1));
+        assertEquals(0, FoldedLines.Terms.none().size());
+    }
+
+    @Test
     void knowsWhetherItsLinesHoldCharsBeyondTheBmp() {
         FoldedLines page = fold(List.of("باريس- خبر 😀 اليوم", "عنوان"));
         assertTrue(page.hasSurrogates());
