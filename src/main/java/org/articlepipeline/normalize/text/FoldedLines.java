@@ -575,8 +575,15 @@ public final class FoldedLines {
         }
         byte[] buf = owner.digestBuffer;
         CharBuffer view = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN).asCharBuffer();
-        for (int line = 0; line < size; line++) {
-            for (int at = start(line, FOLDED_END), end = facts[line * STRIDE + FOLDED_END]; at < end; ) {
+        int line = 0;
+        while (line < size) {
+            // Lines that lay next to each other on the page go in as one run: a body is mostly one or two.
+            int at = start(line, FOLDED_END);
+            int end = facts[line * STRIDE + FOLDED_END];
+            for (line++; line < size && start(line, FOLDED_END) == end; line++) {
+                end = facts[line * STRIDE + FOLDED_END];
+            }
+            while (at < end) {
                 int n = Math.min(view.capacity(), end - at);
                 view.clear();
                 view.put(folded, at, n);

@@ -93,6 +93,27 @@ class FoldedLinesTest {
     }
 
     @Test
+    void aSelectionDigestsAsItsLinesFoldedAfreshWhetherTheyLayTogetherOrNot() throws Exception {
+        List<String> texts = List.of("عنوان", "قالَ الرئيسُ", "Share", "«نعم» قالت.", "Le Président",
+                "word ".repeat(700), "آخر سطر");
+        FoldedLines page = fold(texts);
+        page.addTail(1, texts.get(1), 4);
+        int[][] selections = {{0, 1, 2}, {1, 3, 4}, {3, 1}, {2, 2}, {4, 5, 6}, {7, 2, 3, 4}, {6, 5, 4, 3, 2, 1, 0}};
+        for (int[] lines : selections) {
+            List<String> chosen = new java.util.ArrayList<>();
+            for (int line : lines) {
+                chosen.add(line == 7 ? texts.get(1).substring(4) : texts.get(line));
+            }
+            MessageDigest a = MessageDigest.getInstance("SHA-256");
+            MessageDigest b = MessageDigest.getInstance("SHA-256");
+            page.select(lines, lines.length).digest(a);
+            fold(chosen).digest(b);
+            assertEquals(HexFormat.of().formatHex(b.digest()), HexFormat.of().formatHex(a.digest()),
+                    java.util.Arrays.toString(lines));
+        }
+    }
+
+    @Test
     void aSelectionOfLinesIsThoseLinesFoldedAgainAndReadOnly() throws Exception {
         FoldedLines page = fold(List.of("عنوان", "قالَ الرئيسُ: «نعم»", "Share", "Le Président a dit « oui »."));
         FoldedLines body = page.select(new int[] {1, 3}, 2);
