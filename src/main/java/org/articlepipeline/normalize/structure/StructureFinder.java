@@ -122,8 +122,8 @@ public final class StructureFinder {
                 title = split[0];
                 suffix = split[1];
             }
-            String titleKey = key(title);
             String fullKey = forms.wordChars(t);
+            String titleKey = suffix == null ? fullKey : key(title);     // the same chars when nothing was split off
             int longest = 3 * texts.get(t).length() + 16;
             for (int i = 0; i < n; i++) {
                 // A copy is at most a few titles long and at least half of one: skip the key of other lines.
