@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.articlepipeline.normalize.clean.CleanText;
+import org.articlepipeline.normalize.clean.LineBuffer;
 import org.articlepipeline.normalize.clean.TextCleaner;
 import org.articlepipeline.normalize.decode.Decoded;
 import org.articlepipeline.normalize.decode.HtmlText;
@@ -93,10 +94,11 @@ public final class ArticleNormalizer {
     private NormalizationResult run(byte[] content, ArticleOrigin origin) {
         // The common upload, plain UTF-8 text, is decoded and cleaned in one pass; everything else (legacy
         // charsets, byte order marks, HTML, invalid bytes) goes through the stages one by one.
+        PageBuffers reused = buffers.get();
         CleanText clean = null;
         String encoding = "UTF-8";
         if (decoder.readsAsUtf8WhenValid(content) && !declaredHtml(origin) && !mayOpenWithMarkup(content)) {
-            clean = cleaner.cleanUtf8(content);
+            clean = cleaner.cleanUtf8(content, reused.lines());
         }
         HtmlText html = null;
         if (clean == null) {
@@ -118,7 +120,6 @@ public final class ArticleNormalizer {
         if (!hasLetter(clean.lines())) {
             return new NormalizationResult.Rejected("no-text", "the file holds no letters");
         }
-        PageBuffers reused = buffers.get();
         PageStructure page = structure.find(clean, reused.forms());
         if (page.title() == null && page.paragraphs().isEmpty()) {
             return new NormalizationResult.Rejected("no-text", "the file holds only page chrome");
@@ -158,7 +159,7 @@ public final class ArticleNormalizer {
 
     private PageBuffers newBuffers() {
         try {
-            return new PageBuffers(new FoldedLines(stopwords, 0, 0), new MinHasher(form),
+            return new PageBuffers(new LineBuffer(), new FoldedLines(stopwords, 0, 0), new MinHasher(form),
                     MessageDigest.getInstance("SHA-256"));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
@@ -166,10 +167,11 @@ public final class ArticleNormalizer {
     }
 
     /**
-     * What one thread lends every page it normalizes: the folding buffers, the fingerprint's slots and a SHA-256
-     * digest, which {@link MessageDigest#digest()} leaves reset for the next page.
+     * What one thread lends every page it normalizes: the room the cleaner builds lines in, the folding buffers,
+     * the fingerprint's slots and a SHA-256 digest, which {@link MessageDigest#digest()} leaves reset for the
+     * next page.
      */
-    private record PageBuffers(FoldedLines forms, MinHasher hasher, MessageDigest sha256) {
+    private record PageBuffers(LineBuffer lines, FoldedLines forms, MinHasher hasher, MessageDigest sha256) {
     }
 
     /** Whitespace-separated tokens holding a letter or digit, over all lines of {@code body}. */

@@ -51,8 +51,6 @@ public final class TextCleaner {
 
     /** Every char of one or two UTF-8 bytes, so the inner loop never leaves the table. */
     private static final char TABLE_END = '\u0800';
-    /** Chars of a line the cleaner makes room for up front: most news paragraphs are shorter. */
-    private static final int LINE_ROOM = 512;
     /** {@link #classify} of every char below {@link #TABLE_END}, computed once, so the hot loop does one load. */
     private static final byte[] KINDS = kindTable();
 
@@ -69,7 +67,7 @@ public final class TextCleaner {
     public CleanText clean(String s) {
         // One bulk copy of the input, so the loop reads plain array elements rather than calling charAt.
         char[] in = s.toCharArray();
-        return clean(in, null, in.length);
+        return clean(in, null, in.length, null);
     }
 
     /**
@@ -84,20 +82,39 @@ public final class TextCleaner {
      * and with rules of their own). The caller then decodes the bytes and calls {@code clean}.
      */
     public CleanText cleanUtf8(byte[] bytes) {
-        return clean(null, bytes, bytes.length);
+        return clean(null, bytes, bytes.length, null);
+    }
+
+    /** {@link #cleanUtf8(byte[])}, building lines in {@code room}, which this thread lends to page after page. */
+    public CleanText cleanUtf8(byte[] bytes, LineBuffer room) {
+        return clean(null, bytes, bytes.length, room);
     }
 
     /**
      * The one cleaning loop, over {@code chars}, or else over the UTF-8 {@code bytes} it decodes as it goes
-     * (then null when it meets what {@link #cleanUtf8} leaves to the general path).
+     * (then null when it meets what {@link #cleanUtf8} leaves to the general path). Lines are built in
+     * {@code room}, or in a buffer of their own when it is null.
      */
-    private static CleanText clean(char[] chars, byte[] bytes, int n) {
+    private static CleanText clean(char[] chars, byte[] bytes, int n, LineBuffer room) {
         // The lines made so far, and the loop over plain UTF-8 (see Pass).
         Pass pass = new Pass(n);
         // The current line is built in a plain char array, sized for a long paragraph and grown when a line is
         // longer: one the size of the whole input, which bounds any line, cost as much to allocate and zero as
         // the strings of all lines together.
-        char[] line = new char[Math.min(n, LINE_ROOM) + 32];
+        char[] line = room != null ? room.chars() : new char[Math.min(n, LineBuffer.ROOM) + 32];
+        CleanText clean = clean(chars, bytes, n, pass, line);
+        if (room != null) {
+            room.giveBack(pass.line);
+        }
+        return clean;
+    }
+
+    /**
+     * The loop. When it returns, also with null for a page it leaves to the general path, {@code pass.line}
+     * holds the room the line was built in, grown or not.
+     */
+    private static CleanText clean(char[] chars, byte[] bytes, int n, Pass pass, char[] line) {
+        pass.line = line;
         int len = 0;
         boolean pendingSpace = false;
         boolean sawInvisible = false;
@@ -220,6 +237,7 @@ public final class TextCleaner {
             }
         }
         pass.endLine(line, len, mayChange, sawInvisible);
+        pass.line = line;
         String[] lines = pass.lines;
         int lineCount = pass.lineCount;
         boolean[] marks = pass.marks;

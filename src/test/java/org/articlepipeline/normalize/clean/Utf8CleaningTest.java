@@ -3,6 +3,7 @@ package org.articlepipeline.normalize.clean;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,6 +37,27 @@ class Utf8CleaningTest {
         if (fused != null) {
             assertEquals(cleaner.clean(text), fused);
         }
+    }
+
+    @Property(tries = 200)
+    void aLentLineRoomCleansEachPageAsAFreshOneDoes(@ForAll("texts") String first, @ForAll("texts") String second) {
+        LineBuffer room = new LineBuffer();
+        // A line longer than the room, one past what the room keeps, an invalid page the loop gives up on.
+        List<byte[]> pages = List.of(utf8(first), utf8("ب".repeat(LineBuffer.ROOM * 3)), utf8(second),
+                utf8("x".repeat(LineBuffer.KEEP + 1)), bytes('a', 0xC3, 'b'), utf8(first), utf8(second));
+        for (byte[] page : pages) {
+            assertEquals(cleaner.cleanUtf8(page), cleaner.cleanUtf8(page, room));
+        }
+    }
+
+    @Test
+    void aLineRoomKeepsWhatItGrewToUnlessThatIsHuge() {
+        LineBuffer room = new LineBuffer();
+        char[] grown = new char[LineBuffer.KEEP];
+        room.giveBack(grown);
+        assertSame(grown, room.chars());
+        room.giveBack(new char[LineBuffer.KEEP + 1]);
+        assertSame(grown, room.chars(), "a huge upload's room is let go");
     }
 
     @Provide
