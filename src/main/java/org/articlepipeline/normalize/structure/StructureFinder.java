@@ -233,9 +233,18 @@ public final class StructureFinder {
         int next = nextKept(resolved, firstBody);
         // The line after a standfirst must not look like one itself: otherwise the same page without its
         // standfirst (as the normalizer's own output is) would promote that line, and normalizing twice
-        // would not give the same body.
-        if (t >= 0 && firstBody > t && next > 0 && isSubtitle(lines[firstBody]) && !couldBeSubtitle(texts.get(next))) {
-            subtitle = texts.get(firstBody);
+        // would not give the same body. The datelines read here are kept: the first paragraph is one of
+        // these two lines, and its dateline is asked for below.
+        Dateline firstBodyDateline = UNREAD;
+        Dateline nextDateline = UNREAD;
+        if (t >= 0 && firstBody > t && next > 0 && hasStandfirstShape(lines[firstBody])) {
+            firstBodyDateline = Dateline.find(texts.get(firstBody));
+            if (firstBodyDateline == null) {
+                nextDateline = Dateline.find(texts.get(next));
+                if (!couldBeSubtitle(lines[next], nextDateline)) {
+                    subtitle = texts.get(firstBody);
+                }
+            }
         }
 
         // Body and removed lines, in page order.
@@ -256,7 +265,10 @@ public final class StructureFinder {
         }
         Dateline dateline = null;
         if (!paragraphs.isEmpty()) {
-            dateline = Dateline.find(paragraphs.get(0));
+            int first = paragraphLines[0];
+            dateline = first == firstBody && firstBodyDateline != UNREAD ? firstBodyDateline
+                    : first == next && nextDateline != UNREAD ? nextDateline
+                    : Dateline.find(paragraphs.get(0));
             if (dateline != null && placeIsName(dateline.place())) {
                 paragraphs.set(0, dateline.rest());
             } else {
@@ -388,10 +400,15 @@ public final class StructureFinder {
         return -1;
     }
 
-    /** Whether {@code text}, or what is left of it once a dateline is taken off, has a standfirst's shape. */
-    private boolean couldBeSubtitle(String text) {
-        Dateline d = Dateline.find(text);
-        String rest = d == null ? text : d.rest();
+    /**
+     * Whether {@code line}, or what is left of it once its {@code dateline} (null for none) is taken off, has a
+     * standfirst's shape.
+     */
+    private boolean couldBeSubtitle(Line line, Dateline dateline) {
+        if (dateline == null) {
+            return hasStandfirstShape(line);     // and no dateline, as isSubtitle asks
+        }
+        String rest = dateline.rest();
         if (endsSentence(rest)) {
             return false;            // what isSubtitle would say too, without folding a whole paragraph first
         }
@@ -476,11 +493,18 @@ public final class StructureFinder {
                 && Dateline.find(next.text()) == null;
     }
 
-    private boolean isSubtitle(Line line) {
-        String text = line.text();
-        return line.words() >= 3 && line.words() <= MAX_SUBTITLE_WORDS && !line.endsSentence()
-                && Dateline.find(text) == null;
+    /** A standfirst: three to {@value #MAX_SUBTITLE_WORDS} words, no sentence end, no dateline. */
+    private static boolean isSubtitle(Line line) {
+        return hasStandfirstShape(line) && Dateline.find(line.text()) == null;
     }
+
+    /** {@link #isSubtitle} but for the dateline, which costs more to rule out. */
+    private static boolean hasStandfirstShape(Line line) {
+        return line.words() >= 3 && line.words() <= MAX_SUBTITLE_WORDS && !line.endsSentence();
+    }
+
+    /** Stands for a dateline not read yet: {@link Dateline#find} gives null for a line without one. */
+    private static final Dateline UNREAD = new Dateline("", null, null, "");
 
     private boolean placeIsName(String place) {
         for (String term : form.terms(place)) {

@@ -87,6 +87,26 @@ class StructureFinderTest {
     }
 
     @Test
+    void readsTheDatelineOfTheLinesAroundAStandfirstAsOnAnyFirstParagraph() {
+        String standfirst = "لا ترجمة فعلية للتعاون المشترك";
+        // A standfirst, then a first paragraph opening with a dateline: both are taken.
+        PageStructure p = find("فرنسا تريد إنهاء التنسيق مع روسيا", standfirst, "باريس- " + P1, P2);
+        assertEquals(standfirst, p.subtitle());
+        assertEquals("باريس", p.dateline().place());
+        assertEquals(List.of(P1, P2), p.paragraphs());
+        // A short line with a dateline is no standfirst: it is the first paragraph, and loses its dateline.
+        PageStructure q = find("فرنسا تريد إنهاء التنسيق مع روسيا", "باريس- " + standfirst, P1, P2);
+        assertNull(q.subtitle());
+        assertEquals("باريس", q.dateline().place());
+        assertEquals(List.of(standfirst, P1, P2), q.paragraphs());
+        // After a dateline, the next line reads as a standfirst: neither is one, and the first keeps its place.
+        PageStructure r = find("فرنسا تريد إنهاء التنسيق مع روسيا", standfirst, "باريس- " + "سطر قصير آخر بلا نقطة", P1);
+        assertNull(r.subtitle());
+        assertNull(r.dateline());
+        assertEquals(List.of(standfirst, "باريس- سطر قصير آخر بلا نقطة", P1), r.paragraphs());
+    }
+
+    @Test
     void doesNotTakeALongLeadParagraphAsSubtitle() {
         PageStructure p = find("عنوان الخبر الرئيسي اليوم", P2, P1);
         assertNull(p.subtitle());
