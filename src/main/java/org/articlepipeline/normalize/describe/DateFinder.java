@@ -111,12 +111,27 @@ public final class DateFinder {
     }
     private final MatchingForm form = new MatchingForm();
 
+    /**
+     * The last line {@link #isTimestampLine} said is a timestamp, with its date. The page's description asks
+     * {@link #find} for the date of that very line (the same string) soon after its structure was found, and
+     * the date patterns are the dearest rules such a line meets. It is the last answer of a function of the
+     * line alone, so threads sharing this finder can only overwrite each other's, and then ask again.
+     */
+    private volatile Timestamp lastTimestamp;
+
+    private record Timestamp(String line, String iso) {
+    }
+
     /** A date found in a text. {@code start} and {@code end} index the text's matching form. */
     record Found(String iso, int start, int end) {
     }
 
     /** The first date written in {@code text}, in ISO-8601 (possibly partial), or null. */
     public String find(String text) {
+        Timestamp last = lastTimestamp;
+        if (last != null && last.line() == text) {
+            return last.iso();           // the same string object, so the same answer
+        }
         if (text == null || !Chars.hasDigit(text)) {
             return null;
         }
@@ -162,6 +177,7 @@ public final class DateFinder {
                 return false;
             }
         }
+        lastTimestamp = new Timestamp(line, f.iso());    // what find(line) would give: the first date
         return true;
     }
 

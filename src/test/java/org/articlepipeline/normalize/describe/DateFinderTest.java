@@ -18,6 +18,20 @@ class DateFinderTest {
     }
 
     @Test
+    void givesATimestampLinesDateAsIfItHadNotJustReadIt() {
+        String line = "26.11.2015 20:55";
+        String other = "نشر في 3 يناير 2016";
+        assertTrue(dates.isTimestampLine(line));
+        assertEquals("2015-11-26T20:55", dates.find(line));
+        assertEquals("2016-01-03", dates.find(other), "another line right after");
+        assertEquals("2015-11-26T20:55", dates.find(new String(line.toCharArray())), "an equal line");
+        assertTrue(dates.isTimestampLine(other));
+        assertEquals("2015-11-26T20:55", dates.find(line));
+        assertEquals("2016-01-03", new DateFinder().find(other));
+        assertNull(dates.find("قال الرئيس"));
+    }
+
+    @Test
     void readsMonthFirstOnlyWhenDayFirstIsImpossible() {
         assertEquals("2015-11-26", dates.find("11/26/2015"));
     }
