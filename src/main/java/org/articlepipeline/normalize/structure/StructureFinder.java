@@ -506,9 +506,11 @@ public final class StructureFinder {
     /** Stands for a dateline not read yet: {@link Dateline#find} gives null for a line without one. */
     private static final Dateline UNREAD = new Dateline("", null, null, "");
 
+    /** Whether none of the words of {@code place} is a function word, asked by their hashes as folding does. */
     private boolean placeIsName(String place) {
-        for (String term : form.terms(place)) {
-            if (stopwords.isStopword(term)) {
+        MatchingForm.TermHashes terms = form.termHashes(place, new MatchingForm.TermHashes(4));
+        for (int k = 0; k < terms.size(); k++) {
+            if (stopwords.isStopwordHash(terms.get(k))) {
                 return false;
             }
         }

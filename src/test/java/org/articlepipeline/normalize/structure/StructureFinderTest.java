@@ -124,6 +124,15 @@ class StructureFinderTest {
     }
 
     @Test
+    void takesNoDatelineWhosePlaceHoldsAFunctionWord() {
+        String opening = "في باريس - " + P1;
+        PageStructure p = find("عنوان الخبر الرئيسي اليوم", opening, P2);
+        assertNull(p.dateline());
+        assertEquals(List.of(opening, P2), p.paragraphs());
+        assertEquals("باريس", find("عنوان الخبر الرئيسي اليوم", "باريس - " + P1, P2).dateline().place());
+    }
+
+    @Test
     void readsEnglishAndFrenchWireDatelines() {
         Dateline d = Dateline.find("LONDON (Reuters) - " + EN1);
         assertEquals("LONDON", d.place());
