@@ -37,6 +37,17 @@ class LanguageCountsTest {
     }
 
     @Test
+    void anArabicOpeningInsideTheSampleDoesNotTipPersianOrUrduText() {
+        // Persian and Urdu news often opens with an Arabic formula or verse; the sample holds what follows too.
+        String arabic = "بسم الله الرحمن الرحيم. قال تعالى: وتعاونوا على البر والتقوى ولا تعاونوا على الإثم والعدوان.";
+        String persian = "رئیس جمهور فرانسه گفت که کشورش برای همکاری با روسیه آماده است. ";
+        String urdu = "فرانس کے صدر نے کہا کہ ان کا ملک روس کے ساتھ تعاون کے لیے تیار ہے۔ ";
+        assertEquals("fa", languages.detect(List.of(arabic, persian.repeat(20))));
+        assertEquals("ur", languages.detect(List.of(arabic, urdu.repeat(20))));
+        assertEquals("ar", languages.detect(List.of(arabic, "قال الرئيس الفرنسي إن بلاده مستعدة للتعاون. ".repeat(20))));
+    }
+
+    @Test
     void countersDoNotSpillIntoEachOtherAtTheCap() {
         // Letters of one class past the sample: the largest count a 12-bit field must hold.
         assertEquals("fa", languages.detect("گ".repeat(3000)));
