@@ -173,7 +173,7 @@ public final class DateFinder {
         }
         String rest = n.substring(0, f.start()) + " " + n.substring(f.end());
         for (String word : form.terms(rest)) {
-            if (!isLabel(word) && !isNumber(word)) {
+            if (!isLabel(word) && !Chars.isNumber(word)) {
                 return false;
             }
         }
@@ -207,16 +207,6 @@ public final class DateFinder {
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
             if (i != h && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether every char of {@code word} is a digit. */
-    private static boolean isNumber(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            if (!Chars.isDigit(word.charAt(i))) {
                 return false;
             }
         }

@@ -135,7 +135,7 @@ final class ChromeRules {
         boolean number = false;
         boolean unit = false;
         for (String t : terms) {
-            if (isNumber(t)) {
+            if (Chars.isNumber(t)) {
                 number = true;
             } else if (TIME_UNITS.contains(t)) {
                 unit = true;
@@ -154,7 +154,7 @@ final class ChromeRules {
         // The UI words: the terms that are neither numbers nor a number's short unit ("1k", "3m").
         List<String> words = new ArrayList<>(terms.size());
         for (String t : terms) {
-            if (!isNumber(t) && !(t.length() <= 2 && Chars.isDigit(t.charAt(0)))) {
+            if (!Chars.isNumber(t) && !(t.length() <= 2 && Chars.isDigit(t.charAt(0)))) {
                 words.add(t);
             }
         }
@@ -169,16 +169,6 @@ final class ChromeRules {
     private static final java.util.Set<String> RELATIVE_WORDS = java.util.Set.of(
             "ago", "an", "a", "updated", "published", "posted", "il", "y", "depuis", "mis", "jour", "منذ", "قبل",
             "نشر", "تحديث", "اخر", "حوالي", "about", "one");
-
-    /** Whether every char of {@code term} is a digit. */
-    private static boolean isNumber(String term) {
-        for (int i = 0; i < term.length(); i++) {
-            if (!Chars.isDigit(term.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * "camera icon", "tag_icon", "Playicon": an icon's name left as text. Matched by hand as

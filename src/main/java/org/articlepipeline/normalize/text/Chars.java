@@ -27,6 +27,26 @@ public final class Chars {
         return false;
     }
 
+    /** Whether every char of {@code s} is one {@link #isDigit} accepts: a number written in any script's digits. */
+    public static boolean isNumber(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #isNumber(CharSequence)} of {@code chars[from, to)}, for scans over a buffer. */
+    public static boolean isNumber(char[] chars, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isDigit(chars[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The regex class {@code \s}: {@code [ \t\n\x0B\f\r]}, for scans that stand in for a pattern. */
     public static boolean isRegexSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';

@@ -431,16 +431,11 @@ public final class FoldedLines {
             return hashes[hashesFrom + index];
         }
 
-        /** Whether every char of term {@code index} is a {@link Chars#isDigit digit}, told without its string. */
+        /** {@link Chars#isNumber} of term {@code index}, told without making its string. */
         public boolean isNumber(int index) {
             Objects.checkIndex(index, count);
             int start = find(index);
-            for (int i = start; i < scanned; i++) {
-                if (!Chars.isDigit(folded[i])) {
-                    return false;
-                }
-            }
-            return true;
+            return Chars.isNumber(folded, start, scanned);
         }
 
         /**

@@ -28,6 +28,17 @@ class CharsTest {
     }
 
     @Test
+    void aNumberIsDigitsOfAnyScriptOnlyInTextOrInABuffer() {
+        assertTrue(Chars.isNumber("2015"));
+        assertTrue(Chars.isNumber("٢٠١٥"));
+        assertFalse(Chars.isNumber("3a"));
+        assertFalse(Chars.isNumber("12:30"));
+        char[] buffer = "x 2015 y".toCharArray();
+        assertTrue(Chars.isNumber(buffer, 2, 6));
+        assertFalse(Chars.isNumber(buffer, 1, 6));
+    }
+
+    @Test
     void findsADigitOfAnyScriptInText() {
         assertTrue(Chars.hasDigit("عام ٢٠١٥"));
         assertTrue(Chars.hasDigit("in 2015"));
