@@ -101,8 +101,8 @@ public final class TextCleaner {
         // The current line is built in a plain char array, sized for a long paragraph and grown when a line is
         // longer: one the size of the whole input, which bounds any line, cost as much to allocate and zero as
         // the strings of all lines together.
-        char[] line = room != null ? room.chars() : new char[Math.min(n, LineBuffer.ROOM) + 32];
-        CleanText clean = clean(chars, bytes, n, pass, line);
+        pass.line = room != null ? room.chars() : new char[Math.min(n, LineBuffer.ROOM) + 32];
+        CleanText clean = cleanLines(chars, bytes, n, pass);
         if (room != null) {
             room.giveBack(pass.line);
         }
@@ -110,11 +110,11 @@ public final class TextCleaner {
     }
 
     /**
-     * The loop. When it returns, also with null for a page it leaves to the general path, {@code pass.line}
-     * holds the room the line was built in, grown or not.
+     * The loop, building lines in {@code pass.line}. When it returns, also with null for a page it leaves to the
+     * general path, {@code pass.line} holds the room the line was built in, grown or not.
      */
-    private static CleanText clean(char[] chars, byte[] bytes, int n, Pass pass, char[] line) {
-        pass.line = line;
+    private static CleanText cleanLines(char[] chars, byte[] bytes, int n, Pass pass) {
+        char[] line = pass.line;
         int len = 0;
         boolean pendingSpace = false;
         boolean sawInvisible = false;
@@ -256,7 +256,7 @@ public final class TextCleaner {
     /**
      * The state of one cleaning pass that outlives a line: the lines made so far, with the marks of those NFC
      * may change and the count of lines that held only invisible chars; and, for UTF-8, the run loop
-     * ({@link #take}) with the current line's state it hands back and forth with {@code clean}.
+     * ({@link #take}) with the current line's state it hands back and forth with {@link #cleanLines}.
      */
     private static final class Pass {
         // A line per hundred chars (or bytes) of news text, so the array rarely grows. A plain array, not an
@@ -297,7 +297,7 @@ public final class TextCleaner {
          * Takes UTF-8 from {@link #at} in {@code bytes}, up to {@code n}, while it meets nothing but one- and
          * two-byte chars: kept chars, spaces of every kind, dropped chars and line breaks, which is most of a
          * page, often all of it. It stops at a three- or four-byte sequence, an invalid byte, or a control that
-         * counts as binary evidence, and {@code clean}'s loop takes that char and hands back.
+         * counts as binary evidence, and {@link #cleanLines}'s loop takes that char and hands back.
          *
          * <p>It is a method of its own, and a large one, on purpose. Inside the whole loop, with the rare paths'
          * code and the page's other state around it, C2 spilled registers to the stack on every kept char (seen
