@@ -14,6 +14,7 @@ import org.articlepipeline.json.JsonCodec;
 import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.normalize.ArticleOrigin;
 import org.articlepipeline.normalize.NormalizationResult;
+import org.articlepipeline.normalize.RejectionReason;
 
 /** {@code normalize FILE...}: one JSON line per file, no AWS; exit code 1 when any file was rejected. */
 final class NormalizeCommand {
@@ -48,7 +49,7 @@ final class NormalizeCommand {
         Map<String, Object> line;
         try {
             if (Files.isDirectory(file)) {
-                line = documents.rejected("not-a-file", file + " is a directory");
+                line = documents.rejected(RejectionReason.NOT_A_FILE, file + " is a directory");
             } else {
                 byte[] content;
                 try (var in = Files.newInputStream(file)) {
@@ -58,9 +59,9 @@ final class NormalizeCommand {
                 line = documents.toJson(result);
             }
         } catch (NoSuchFileException e) {
-            line = documents.rejected("not-found", "no such file: " + file);
+            line = documents.rejected(RejectionReason.NOT_FOUND, "no such file: " + file);
         } catch (IOException e) {
-            line = documents.rejected("unreadable", "cannot read " + file + ": " + e.getMessage());
+            line = documents.rejected(RejectionReason.UNREADABLE, "cannot read " + file + ": " + e.getMessage());
         }
         Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("file", file.toString());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.articlepipeline.normalize.NormalizationResult;
 import org.articlepipeline.normalize.NormalizedArticle;
+import org.articlepipeline.normalize.RejectionReason;
 import org.articlepipeline.normalize.RemovedLine;
 
 /**
@@ -33,11 +34,14 @@ public final class ArticleDocuments {
         return rejected(rejected.reason(), rejected.detail());
     }
 
-    /** A rejection document: {@code status}, {@code reason} and {@code detail}; a new map, as {@link #toJson}. */
-    public Map<String, Object> rejected(String reason, String detail) {
+    /**
+     * A rejection document: {@code status}, {@code reason} (the reason's stable code) and {@code detail}; a new
+     * map, as {@link #toJson}.
+     */
+    public Map<String, Object> rejected(RejectionReason reason, String detail) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("status", "REJECTED");
-        document.put("reason", reason);
+        document.put("reason", reason.code());
         document.put("detail", detail);
         return document;
     }

@@ -13,6 +13,7 @@ import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.normalize.ArticleOrigin;
 import org.articlepipeline.normalize.NormalizationResult;
 import org.articlepipeline.normalize.NormalizedArticle;
+import org.articlepipeline.normalize.RejectionReason;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleId;
 import org.articlepipeline.store.ArticleMetadata;
@@ -84,7 +85,7 @@ public final class ArticleIngestor {
         }
         if (size > maxArticleBytes) {
             // Decided from the event alone: a huge object is never downloaded.
-            return reject(id, change, null, "too-large",
+            return reject(id, change, null, RejectionReason.TOO_LARGE,
                     "the object has " + size + " bytes; the limit is " + maxArticleBytes, started);
         }
         Optional<ArticleBucket.StoredObject> original = bucket.readOriginal(change.key(), change.eTag(), maxArticleBytes);
@@ -93,7 +94,7 @@ public final class ArticleIngestor {
         }
         ArticleBucket.StoredObject object = original.get();
         if (object.content().length > maxArticleBytes) {
-            return reject(id, change, object, "too-large",
+            return reject(id, change, object, RejectionReason.TOO_LARGE,
                     "the object has more than " + maxArticleBytes + " bytes", started);
         }
         NormalizationResult result = normalizer.normalize(object.content(),
@@ -133,18 +134,18 @@ public final class ArticleIngestor {
         return outcome(id, change, IngestOutcome.Outcome.DELETED, null, started);
     }
 
-    private IngestOutcome reject(String id, ObjectChange change, ArticleBucket.StoredObject object, String reason,
-                                 String detail, long started) {
-        ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.REJECTED, reason,
-                detail, null, now(), sizeOf(change, object), eTagOf(change, object), versionOf(change, object),
-                Sequencer.comparable(change.sequencer()), null, null);
+    private IngestOutcome reject(String id, ObjectChange change, ArticleBucket.StoredObject object,
+                                 RejectionReason reason, String detail, long started) {
+        ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.REJECTED,
+                reason.code(), detail, null, now(), sizeOf(change, object), eTagOf(change, object),
+                versionOf(change, object), Sequencer.comparable(change.sequencer()), null, null);
         Optional<StoredItem> previous = repository.replaceIfNotStale(record);
         if (previous.isEmpty()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
         // A rejected re-upload must not leave the previous version's outputs readable.
         bucket.deleteOutputs(id);
-        return outcome(id, change, IngestOutcome.Outcome.REJECTED, reason, started);
+        return outcome(id, change, IngestOutcome.Outcome.REJECTED, reason.code(), started);
     }
 
     /**

@@ -9,6 +9,7 @@ import org.articlepipeline.ingest.event.Payloads;
 import org.articlepipeline.json.JsonCodec;
 import org.articlepipeline.json.JsonValue;
 import org.articlepipeline.normalize.NormalizationResult;
+import org.articlepipeline.normalize.RejectionReason;
 
 /**
  * The ingest function's JSON warm-up before a SnapStart snapshot ({@link org.articlepipeline.aws.Priming}):
@@ -38,7 +39,7 @@ final class IngestPriming {
         List<ObjectChange> changes = payloads.parse(batch.path("Records").path(0).path("body").asText(""))
                 .flatMap(payloads::changes)
                 .orElseThrow(() -> new IllegalStateException("priming read no change from its own S3 event"));
-        Map<String, Object> document = new ArticleDocuments().toJson(new NormalizationResult.Rejected("prime", null));
+        Map<String, Object> document = new ArticleDocuments().toJson(new NormalizationResult.Rejected(RejectionReason.EMPTY, "priming"));
         document.put("id", "prime");
         document.put("key", changes.get(0).key());
         json.toBytes(Map.of("outcomes", List.of(document)));

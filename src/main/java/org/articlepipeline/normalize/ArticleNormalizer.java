@@ -86,7 +86,7 @@ public final class ArticleNormalizer {
             return run(content, origin);
         } catch (RuntimeException | StackOverflowError e) {
             // A bug must not take the batch down; the upload is reported, not lost.
-            return new NormalizationResult.Rejected("internal-error",
+            return new NormalizationResult.Rejected(RejectionReason.INTERNAL_ERROR,
                     "the normalizer failed on this file: " + e.getClass().getSimpleName());
         }
     }
@@ -110,7 +110,7 @@ public final class ArticleNormalizer {
             encoding = text.encoding();
             String raw = text.text();
             if (replacementShare(raw) > MAX_REPLACEMENT_SHARE) {
-                return new NormalizationResult.Rejected("undecodable",
+                return new NormalizationResult.Rejected(RejectionReason.UNDECODABLE,
                         "the file does not decode as text in " + encoding + " or any charset tried");
             }
             html = HtmlText.looksLikeHtml(raw) || declaredHtml(origin) && raw.indexOf('<') >= 0
@@ -118,11 +118,11 @@ public final class ArticleNormalizer {
             clean = cleaner.clean(html == null ? raw : html.text());
         }
         if (!hasLetter(clean.lines())) {
-            return new NormalizationResult.Rejected("no-text", "the file holds no letters");
+            return new NormalizationResult.Rejected(RejectionReason.NO_TEXT, "the file holds no letters");
         }
         PageStructure page = structure.find(clean, reused.forms());
         if (page.title() == null && page.paragraphs().isEmpty()) {
-            return new NormalizationResult.Rejected("no-text", "the file holds only page chrome");
+            return new NormalizationResult.Rejected(RejectionReason.NO_TEXT, "the file holds only page chrome");
         }
         Description d = describer.describe(page);
         String source = d.source();

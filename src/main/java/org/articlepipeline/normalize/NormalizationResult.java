@@ -10,9 +10,9 @@ public sealed interface NormalizationResult permits NormalizationResult.Accepted
     /**
      * The upload cannot be an article.
      *
-     * @param reason a stable code ({@code binary-content}, {@code too-large}, {@code empty}, {@code undecodable}, ...)
+     * @param reason why, with its stable code ({@link RejectionReason#code()})
      * @param detail a sentence a person can act on
      */
-    record Rejected(String reason, String detail) implements NormalizationResult {
+    record Rejected(RejectionReason reason, String detail) implements NormalizationResult {
     }
 }

@@ -16,6 +16,7 @@ import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.normalize.ArticleOrigin;
 import org.articlepipeline.normalize.NormalizationResult;
 import org.articlepipeline.normalize.NormalizedArticle;
+import org.articlepipeline.normalize.RejectionReason;
 import org.articlepipeline.normalize.RemovedLine;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class ArticleDocumentsTest {
 
     @Test
     void absentValuesAreWrittenAsNullsInTheirPlace() {
-        assertThat(json.toText(documents.rejected("empty", null)))
+        assertThat(json.toText(documents.rejected(RejectionReason.EMPTY, null)))
                 .isEqualTo("{\"status\":\"REJECTED\",\"reason\":\"empty\",\"detail\":null}");
     }
 
@@ -74,7 +75,7 @@ class ArticleDocumentsTest {
         ObjectNode node = databind.createObjectNode();
         if (result instanceof NormalizationResult.Rejected rejected) {
             node.put("status", "REJECTED");
-            node.put("reason", rejected.reason());
+            node.put("reason", rejected.reason().code());
             node.put("detail", rejected.detail());
             return node;
         }

@@ -21,7 +21,7 @@ class NormalizerPropertiesTest {
     void neverThrowsOnArbitraryBytes(@ForAll byte[] bytes) {
         NormalizationResult r = normalizer.normalize(bytes, ArticleOrigin.ofFileName("any"));
         if (r instanceof NormalizationResult.Rejected rejected) {
-            assertNotEquals("internal-error", rejected.reason(), rejected.detail());
+            assertNotEquals(RejectionReason.INTERNAL_ERROR, rejected.reason(), rejected.detail());
         }
     }
 
@@ -29,7 +29,7 @@ class NormalizerPropertiesTest {
     void neverThrowsOnArbitraryText(@ForAll("pages") String page) {
         NormalizationResult r = normalizer.normalize(page.getBytes(StandardCharsets.UTF_8), null);
         if (r instanceof NormalizationResult.Rejected rejected) {
-            assertNotEquals("internal-error", rejected.reason(), rejected.detail());
+            assertNotEquals(RejectionReason.INTERNAL_ERROR, rejected.reason(), rejected.detail());
         }
     }
 

@@ -25,7 +25,7 @@ class SyntheticPagesTest {
     }
 
     private String reject(byte[] bytes) {
-        return assertInstanceOf(NormalizationResult.Rejected.class, normalizer.normalize(bytes, ArticleOrigin.ofFileName("x"))).reason();
+        return assertInstanceOf(NormalizationResult.Rejected.class, normalizer.normalize(bytes, ArticleOrigin.ofFileName("x"))).reason().code();
     }
 
     private static final String ARABIC_BODY = """
@@ -132,7 +132,7 @@ class SyntheticPagesTest {
     void rejectsUploadsOverTheConfiguredCap() {
         ArticleNormalizer small = new ArticleNormalizer(new NormalizerSettings(100));
         NormalizationResult r = small.normalize(new byte[101], ArticleOrigin.ofFileName("big"));
-        assertEquals("too-large", assertInstanceOf(NormalizationResult.Rejected.class, r).reason());
+        assertEquals("too-large", assertInstanceOf(NormalizationResult.Rejected.class, r).reason().code());
     }
 
     @Test

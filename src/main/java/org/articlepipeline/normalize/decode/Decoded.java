@@ -1,5 +1,7 @@
 package org.articlepipeline.normalize.decode;
 
+import org.articlepipeline.normalize.RejectionReason;
+
 /**
  * What {@link TextDecoder} made of an upload: text in a named encoding, or a reason it holds none.
  */
@@ -17,9 +19,10 @@ public sealed interface Decoded permits Decoded.Text, Decoded.Failure {
     /**
      * The upload is not text this decoder can read.
      *
-     * @param reason a stable code: {@code empty}, {@code too-large}, {@code binary-content} or {@code undecodable}
+     * @param reason {@link RejectionReason#EMPTY}, {@link RejectionReason#TOO_LARGE},
+     *               {@link RejectionReason#BINARY_CONTENT} or {@link RejectionReason#UNDECODABLE}
      * @param detail a sentence a person can act on
      */
-    record Failure(String reason, String detail) implements Decoded {
+    record Failure(RejectionReason reason, String detail) implements Decoded {
     }
 }

@@ -1,5 +1,7 @@
 package org.articlepipeline.normalize.decode;
 
+import org.articlepipeline.normalize.RejectionReason;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -87,15 +89,15 @@ public final class TextDecoder {
      */
     private Decoded decodeByMarks(byte[] content) {
         if (content == null || content.length == 0) {
-            return new Decoded.Failure("empty", "the file is empty");
+            return new Decoded.Failure(RejectionReason.EMPTY, "the file is empty");
         }
         if (content.length > maxBytes) {
-            return new Decoded.Failure("too-large",
+            return new Decoded.Failure(RejectionReason.TOO_LARGE,
                     "the file has " + content.length + " bytes, more than the cap of " + maxBytes);
         }
         String signature = binarySignature(content);
         if (signature != null) {
-            return new Decoded.Failure("binary-content", "the file is a " + signature + ", not text");
+            return new Decoded.Failure(RejectionReason.BINARY_CONTENT, "the file is a " + signature + ", not text");
         }
         if (startsWith(content, 0xEF, 0xBB, 0xBF)) {
             return new Decoded.Text(new String(content, 3, content.length - 3, StandardCharsets.UTF_8), "UTF-8");
@@ -140,11 +142,11 @@ public final class TextDecoder {
             }
         }
         if (nul > 0) {
-            return new Decoded.Failure("binary-content", "the file holds NUL bytes, so it is not text");
+            return new Decoded.Failure(RejectionReason.BINARY_CONTENT, "the file holds NUL bytes, so it is not text");
         }
         // Text has tabs and line breaks, not other C0 controls; allow a few for scraping accidents.
         if (control > 8 && control * 100L > content.length) {
-            return new Decoded.Failure("binary-content", "the file holds " + control + " control bytes");
+            return new Decoded.Failure(RejectionReason.BINARY_CONTENT, "the file holds " + control + " control bytes");
         }
         return null;
     }
@@ -159,7 +161,7 @@ public final class TextDecoder {
 
     private static Decoded utf16(byte[] content, int offset, Charset charset) {
         if ((content.length - offset) % 2 != 0) {
-            return new Decoded.Failure("undecodable", "the file has a " + charset.name()
+            return new Decoded.Failure(RejectionReason.UNDECODABLE, "the file has a " + charset.name()
                     + " byte order mark but an odd number of bytes");
         }
         return new Decoded.Text(new String(content, offset, content.length - offset, charset), charset.name());

@@ -21,7 +21,7 @@ class TextDecoderTest {
     }
 
     private String reason(byte[] bytes) {
-        return assertInstanceOf(Decoded.Failure.class, decoder.decode(bytes, null)).reason();
+        return assertInstanceOf(Decoded.Failure.class, decoder.decode(bytes, null)).reason().code();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
