@@ -13,11 +13,16 @@ import java.util.Locale;
  * Turns uploaded bytes into text, choosing the charset from evidence in the bytes.
  *
  * <p>Order of decisions: size cap, binary signatures (PDF, ZIP, GZIP, PNG, JPEG, GIF, ...), byte order mark,
- * UTF-16 without BOM, NUL and control bytes, then UTF-8 validity. UTF-8 wins when the bytes hold valid
- * multi-byte sequences and at most one invalid byte per {@value #UTF8_VALID_PER_INVALID} valid sequences, so a
- * stray byte in a UTF-8 page becomes one U+FFFD instead of turning the whole page into mojibake. Otherwise the
- * page is a legacy single-byte page: Arabic ({@code windows-1256} or {@code ISO-8859-6}) when bytes above 0x7F
- * outnumber ASCII letters, Latin ({@code windows-1252} or {@code ISO-8859-1}) otherwise.
+ * UTF-16 without BOM, NUL and control bytes, then UTF-8 validity. A file whose lines are in two encodings
+ * (UTF-8 lines beside legacy ones, as concatenated scrapes make) is decoded line by line, each line in its own
+ * encoding, and its encoding is named {@code UTF-8+windows-1256} (the encoding of more bytes first; see
+ * {@link MixedLines}). Otherwise UTF-8 wins when the bytes hold valid multi-byte sequences and at most one
+ * invalid byte per {@value #UTF8_VALID_PER_INVALID} valid sequences (or a few stray bytes in all, when the upload
+ * is declared UTF-8), so a stray byte in a UTF-8 page becomes one U+FFFD instead of turning the whole page into
+ * mojibake. Otherwise the page is a legacy single-byte page: Arabic ({@code windows-1256} or
+ * {@code ISO-8859-6}) when bytes above 0x7F outnumber ASCII letters or stand in runs as Arabic words do, Latin
+ * ({@code windows-1252} or {@code ISO-8859-1}) otherwise. Valid UTF-8, the common upload, is read by one JDK
+ * decoding and none of these counts.
  *
  * <p>A charset declared in the content type is a hint: it only breaks ties between candidates the evidence
  * cannot tell apart, because stale declarations are common on scraped pages.
@@ -26,6 +31,8 @@ public final class TextDecoder {
 
     /** Valid multi-byte UTF-8 sequences needed to forgive one invalid byte. */
     static final int UTF8_VALID_PER_INVALID = 20;
+    /** Invalid bytes forgiven in content declared UTF-8 even when it holds few valid sequences to weigh them against. */
+    static final int STRAY_BYTES_WHEN_DECLARED = 3;
 
     private static final Charset WINDOWS_1256 = Charset.forName("windows-1256");
     private static final Charset ISO_8859_6 = Charset.forName("ISO-8859-6");
@@ -62,11 +69,40 @@ public final class TextDecoder {
             return new Decoded.Text(utf8, "UTF-8");
         }
         ByteStats stats = ByteStats.of(content);
-        if (stats.invalidUtf8 == 0 || stats.validMultibyte >= (long) UTF8_VALID_PER_INVALID * stats.invalidUtf8) {
+        if (stats.invalidUtf8 == 0) {
             return new Decoded.Text(utf8, "UTF-8");
         }
         String declared = declaredCharset(declaredContentType);
-        return stats.high > stats.asciiLetters
+        MixedLines mixed = MixedLines.of(content);
+        if (mixed != null) {
+            byte[] legacyLines = mixed.legacyContent(content);
+            Decoded.Text legacy = decodeLegacy(legacyLines, ByteStats.of(legacyLines), declared);
+            return mixed.decode(content, Charset.forName(legacy.encoding()));
+        }
+        if (stats.validMultibyte >= (long) UTF8_VALID_PER_INVALID * stats.invalidUtf8
+                || "UTF-8".equals(declared) && stats.invalidUtf8 <= STRAY_BYTES_WHEN_DECLARED) {
+            return new Decoded.Text(utf8, "UTF-8");
+        }
+        return decodeLegacy(content, stats, declared);
+    }
+
+    /**
+     * Decodes content that is no valid UTF-8 line by line when its lines are in two encodings (UTF-8 and the
+     * single-byte {@code legacy}): null when they are not.
+     */
+    public Decoded.Text decodeMixed(byte[] content, Charset legacy) {
+        MixedLines mixed = MixedLines.of(content);
+        return mixed == null ? null : mixed.decode(content, legacy);
+    }
+
+    /**
+     * The single-byte legacy reading: Arabic ({@code windows-1256} or {@code ISO-8859-6}) when bytes above 0x7F
+     * outnumber ASCII letters or when most letters above 0xBF stand in runs (words of Arabic letters do; an
+     * accented Latin letter stands between ASCII ones, so markup and scripts around Arabic text do not hide it);
+     * Latin ({@code windows-1252} or {@code ISO-8859-1}) otherwise.
+     */
+    private static Decoded.Text decodeLegacy(byte[] content, ByteStats stats, String declared) {
+        return stats.high > stats.asciiLetters || 2L * stats.pairedHighLetters >= stats.highLetters && stats.highLetters > 0
                 ? arabicLegacy(content, declared)
                 : latinLegacy(content, stats, declared);
     }
@@ -85,9 +121,10 @@ public final class TextDecoder {
 
     /**
      * What the checks before the bytes' content decide: a failure (size, binary signature) or a text (byte
-     * order mark, UTF-16 shape); null when the bytes are UTF-8 or a single-byte charset.
+     * order mark, UTF-16 shape); null when the bytes are UTF-8 or a single-byte charset. Public so that a
+     * reader of HTML, which weighs the page's own charset declaration next, decides these the same way.
      */
-    private Decoded decodeByMarks(byte[] content) {
+    public Decoded decodeByMarks(byte[] content) {
         if (content == null || content.length == 0) {
             return new Decoded.Failure(RejectionReason.EMPTY, "the file is empty");
         }
@@ -339,11 +376,16 @@ public final class TextDecoder {
         int asciiLetters;
         int validMultibyte;
         int invalidUtf8;
+        /** Bytes from 0xC0 up that no valid sequence holds: letters in the legacy charsets this decoder reads. */
+        int highLetters;
+        /** Of those, the ones right after another such byte: in runs, as Arabic letters stand in words. */
+        int pairedHighLetters;
 
         static ByteStats of(byte[] b) {
             ByteStats s = new ByteStats();
             int i = 0;
             int n = b.length;
+            int lastHighLetter = -2;
             while (i < n) {
                 int c = b[i] & 0xFF;
                 if (c < 0x80) {
@@ -357,8 +399,8 @@ public final class TextDecoder {
                     i++;
                     continue;
                 }
-                int len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-                if (len > 0 && i + len <= n && continuations(b, i + 1, len - 1)) {
+                int len = Utf8Sequences.length(b, i, n);
+                if (len > 0) {
                     s.validMultibyte++;
                     s.high += len;
                     i += len;
@@ -367,20 +409,17 @@ public final class TextDecoder {
                     s.high++;
                     if (c <= 0x9F) {
                         s.c1++;
+                    } else if (c >= 0xC0) {
+                        s.highLetters++;
+                        if (lastHighLetter == i - 1) {
+                            s.pairedHighLetters++;
+                        }
+                        lastHighLetter = i;
                     }
                     i++;
                 }
             }
             return s;
-        }
-
-        private static boolean continuations(byte[] b, int from, int count) {
-            for (int k = from; k < from + count; k++) {
-                if ((b[k] & 0xC0) != 0x80) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -175,4 +175,81 @@ class TextDecoderTest {
             assertEquals(expected, TextDecoder.isBinaryControl(c), "byte " + c);
         }
     }
+
+    private static final String ARABIC_2 = "وأكد المتحدث باسم الحكومة أن المفاوضات ستستأنف الأسبوع المقبل في العاصمة.";
+    private static final Charset CP1256 = Charset.forName("windows-1256");
+
+    private static byte[] lines(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < parts.length; i += 2) {
+            out.writeBytes(((String) parts[i] + "\n").getBytes((Charset) parts[i + 1]));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void decodesWindows1256LinesInsideAUtf8FileEachInItsOwnEncoding() {
+        var utf8 = StandardCharsets.UTF_8;
+        byte[] file = lines(ARABIC, utf8, FRENCH, utf8, ARABIC_2, CP1256, ARABIC_2, CP1256, ARABIC, utf8, ARABIC, utf8);
+        Decoded.Text t = text(new TextDecoder(10_000), file, null);
+        assertEquals(String.join("\n", ARABIC, FRENCH, ARABIC_2, ARABIC_2, ARABIC, ARABIC) + "\n", t.text());
+        assertEquals("UTF-8+windows-1256", t.encoding());
+    }
+
+    @Test
+    void namesTheLegacyCharsetFirstWhenMostLinesAreLegacy() {
+        byte[] file = lines(ARABIC, CP1256, ARABIC, CP1256, ARABIC_2, StandardCharsets.UTF_8, ARABIC, CP1256);
+        Decoded.Text t = text(new TextDecoder(10_000), file, null);
+        assertEquals(String.join("\n", ARABIC, ARABIC, ARABIC_2, ARABIC) + "\n", t.text());
+        assertEquals("windows-1256+UTF-8", t.encoding());
+    }
+
+    @Test
+    void decodesWindows1252FrenchLinesInsideAUtf8ArabicFile() {
+        var utf8 = StandardCharsets.UTF_8;
+        byte[] file = lines(ARABIC, utf8, FRENCH, Charset.forName("windows-1252"), ARABIC_2, utf8);
+        Decoded.Text t = text(new TextDecoder(10_000), file, null);
+        assertEquals(String.join("\n", ARABIC, FRENCH, ARABIC_2) + "\n", t.text());
+        assertEquals("UTF-8+windows-1252", t.encoding());
+    }
+
+    @Test
+    void oneStrayByteOnAnAsciiLineOfAUtf8FileIsNotAMixedFile() {
+        byte[] file = concat(lines(ARABIC, StandardCharsets.UTF_8, ARABIC_2, StandardCharsets.UTF_8),
+                "Copyright \u00A9 2015\n".getBytes(StandardCharsets.ISO_8859_1));
+        Decoded.Text t = text(new TextDecoder(10_000), file, null);
+        assertEquals("UTF-8", t.encoding());
+        assertTrue(t.text().startsWith(ARABIC + "\n" + ARABIC_2 + "\n"));
+        assertTrue(t.text().endsWith("Copyright \uFFFD 2015\n"));
+    }
+
+    @Test
+    void plainUtf8WithAnEncodedReplacementCharStaysOneUtf8Decoding() {
+        String s = ARABIC + "\n\uFFFD\n" + FRENCH;
+        Decoded.Text t = text(new TextDecoder(10_000), s.getBytes(StandardCharsets.UTF_8), null);
+        assertEquals(s, t.text());
+        assertEquals("UTF-8", t.encoding());
+    }
+
+    @Test
+    void arabicLegacyBytesAmidAsciiMarkupAreStillReadAsArabic() {
+        String page = "<html><head><script>var analyticsConfiguration = {account: 'abcdefghijklmnop', sample: true};"
+                + "</script></head><body><div class=\"article-content main-column\"><p>" + ARABIC + "</p></div></body></html>";
+        Decoded.Text t = text(new TextDecoder(10_000), page.getBytes(CP1256), null);
+        assertEquals("windows-1256", t.encoding());
+        assertEquals(page, t.text());
+    }
+
+    @Test
+    void aDeclaredUtf8FileWithAStrayByteAndFewOtherSequencesStaysUtf8() {
+        byte[] file = concat("Caf\u00e9 \u201cnoir\u201d and tea. ".getBytes(StandardCharsets.UTF_8),
+                "Price 5\u00a3".getBytes(StandardCharsets.ISO_8859_1));
+        Decoded.Text declared = text(new TextDecoder(10_000), file, "text/plain; charset=utf-8");
+        assertEquals("UTF-8", declared.encoding());
+        assertEquals("Caf\u00e9 \u201cnoir\u201d and tea. Price 5\uFFFD", declared.text());
+    }
+
+    private static Decoded.Text text(TextDecoder decoder, byte[] bytes, String contentType) {
+        return assertInstanceOf(Decoded.Text.class, decoder.decode(bytes, contentType));
+    }
 }
