@@ -25,16 +25,17 @@ final class MixedLines {
     /** Whether the line of the same index is a legacy line. */
     private final boolean[] legacy;
     private final int lines;
-    /** Bytes of the content in legacy lines, against those in UTF-8 lines, to name the larger share first. */
+    /** Bytes of the content in legacy lines. */
     private final long legacyBytes;
-    private final long utf8Bytes;
+    /** Whether the legacy lines hold more non-ASCII characters than the UTF-8 ones: named first if so. */
+    private final boolean mostlyLegacy;
 
-    private MixedLines(int[] starts, boolean[] legacy, int lines, long legacyBytes, long utf8Bytes) {
+    private MixedLines(int[] starts, boolean[] legacy, int lines, long legacyBytes, boolean mostlyLegacy) {
         this.starts = starts;
         this.legacy = legacy;
         this.lines = lines;
         this.legacyBytes = legacyBytes;
-        this.utf8Bytes = utf8Bytes;
+        this.mostlyLegacy = mostlyLegacy;
     }
 
     /** The lines of {@code content} judged one by one, or null when the file is not mixed. */
@@ -45,7 +46,6 @@ final class MixedLines {
         long utf8Evidence = 0;
         long legacyEvidence = 0;
         long legacyBytes = 0;
-        long utf8Bytes = 0;
         int from = 0;
         while (from < content.length) {
             int end = lineEnd(content, from);
@@ -61,9 +61,8 @@ final class MixedLines {
             if (invalid > valid) {
                 legacyEvidence += invalid;
                 legacyBytes += end - from;
-            } else if (valid > 0) {
+            } else {
                 utf8Evidence += valid;
-                utf8Bytes += end - from;
             }
             lines++;
             from = end;
@@ -71,7 +70,7 @@ final class MixedLines {
         if (utf8Evidence < MIN_EVIDENCE || legacyEvidence < MIN_EVIDENCE) {
             return null;
         }
-        return new MixedLines(starts, legacy, lines, legacyBytes, utf8Bytes);
+        return new MixedLines(starts, legacy, lines, legacyBytes, legacyEvidence > utf8Evidence);
     }
 
     /** The legacy lines' bytes, one after another: the evidence for choosing their charset. */
@@ -94,7 +93,7 @@ final class MixedLines {
                     legacy[i] ? legacyCharset : StandardCharsets.UTF_8));
         }
         String name = legacyCharset.name();
-        return new Decoded.Text(text.toString(), legacyBytes > utf8Bytes ? name + "+UTF-8" : "UTF-8+" + name);
+        return new Decoded.Text(text.toString(), mostlyLegacy ? name + "+UTF-8" : "UTF-8+" + name);
     }
 
     private int end(int line, byte[] content) {

@@ -15,7 +15,7 @@ import java.util.Locale;
  * <p>Order of decisions: size cap, binary signatures (PDF, ZIP, GZIP, PNG, JPEG, GIF, ...), byte order mark,
  * UTF-16 without BOM, NUL and control bytes, then UTF-8 validity. A file whose lines are in two encodings
  * (UTF-8 lines beside legacy ones, as concatenated scrapes make) is decoded line by line, each line in its own
- * encoding, and its encoding is named {@code UTF-8+windows-1256} (the encoding of more bytes first; see
+ * encoding, and its encoding is named {@code UTF-8+windows-1256} (the encoding of more non-ASCII characters first; see
  * {@link MixedLines}). Otherwise UTF-8 wins when the bytes hold valid multi-byte sequences and at most one
  * invalid byte per {@value #UTF8_VALID_PER_INVALID} valid sequences (or a few stray bytes in all, when the upload
  * is declared UTF-8), so a stray byte in a UTF-8 page becomes one U+FFFD instead of turning the whole page into
@@ -160,8 +160,11 @@ public final class TextDecoder {
         return c >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
     }
 
-    /** Binary content told by its bytes: any NUL byte, or more control bytes than text has by accident. */
-    private static Decoded.Failure controlBytes(byte[] content) {
+    /**
+     * Binary content told by its bytes: any NUL byte, or more control bytes than text has by accident; null
+     * when the content passes. Public so that a reader of HTML rejects the same content text uploads are.
+     */
+    public static Decoded.Failure controlBytes(byte[] content) {
         int nul = 0;
         int control = 0;
         // Eight bytes at a time: only a word holding a byte below 0x20 (a line break, in text) is looked into.
