@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.articlepipeline.normalize.RejectionReason;
 import org.articlepipeline.normalize.decode.Decoded;
 import org.articlepipeline.normalize.decode.TextDecoder;
 import org.junit.jupiter.api.Test;
@@ -129,8 +130,8 @@ class HtmlCharsetTest {
 
     @Test
     void rejectsWhatTextUploadsAreRejectedFor() {
-        assertEquals("empty", assertInstanceOf(Decoded.Failure.class, charset.decode(new byte[0])).reason());
-        assertEquals("binary-content", assertInstanceOf(Decoded.Failure.class,
+        assertEquals(RejectionReason.EMPTY, assertInstanceOf(Decoded.Failure.class, charset.decode(new byte[0])).reason());
+        assertEquals(RejectionReason.BINARY_CONTENT, assertInstanceOf(Decoded.Failure.class,
                 charset.decode("<html>\0\0</html>".getBytes(StandardCharsets.US_ASCII))).reason());
     }
 
