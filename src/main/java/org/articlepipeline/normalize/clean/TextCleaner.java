@@ -96,7 +96,7 @@ public final class TextCleaner {
      * {@code room}, or in a buffer of their own when it is null.
      */
     private static CleanText clean(char[] chars, byte[] bytes, int n, LineBuffer room) {
-        // The lines made so far, and the loop over plain UTF-8 (see Pass).
+        // The lines made so far (see Pass).
         Pass pass = new Pass(n);
         // The current line is built in a plain char array, sized for a long paragraph and grown when a line is
         // longer: one the size of the whole input, which bounds any line, cost as much to allocate and zero as
@@ -124,27 +124,6 @@ public final class TextCleaner {
         char low = 0;
         int i = 0;
         while (i < n || low != 0) {
-            if (chars == null && low == 0) {
-                // The run takes what most of a page is, every one- and two-byte char it can decide alone;
-                // three- and four-byte chars and whatever the general path must see come back to the body
-                // below, one at a time (see Pass#take).
-                pass.at = i;
-                pass.line = line;
-                pass.length = len;
-                pass.pendingSpace = pendingSpace;
-                pass.mayChange = mayChange;
-                pass.sawInvisible = sawInvisible;
-                pass.take(bytes, n);
-                i = pass.at;
-                line = pass.line;
-                len = pass.length;
-                pendingSpace = pass.pendingSpace;
-                mayChange = pass.mayChange;
-                sawInvisible = pass.sawInvisible;
-                if (i >= n) {
-                    break;
-                }
-            }
             char c;
             if (chars != null) {
                 c = chars[i++];
@@ -255,25 +234,17 @@ public final class TextCleaner {
 
     /**
      * The state of one cleaning pass that outlives a line: the lines made so far, with the marks of those NFC
-     * may change and the count of lines that held only invisible chars; and, for UTF-8, the run loop
-     * ({@link #take}) with the current line's state it hands back and forth with {@link #cleanLines}.
+     * may change and the count of lines that held only invisible chars; and the room lines are built in.
      */
     private static final class Pass {
-        // A line per hundred chars (or bytes) of news text, so the array rarely grows. A plain array, not an
-        // ArrayList: with the list, C2 compiled its growth path into the cleaning loop and one seed page cleaned
-        // in 20 µs instead of 12 under JMH, in most forks.
+        // A line per hundred chars (or bytes) of news text, so the array rarely grows.
         String[] lines;
         int lineCount;
         int invisibleLines;
         /** The lines that may change under NFC, by index; null while there is none. */
         boolean[] marks;
-        // The current line, handed to and from take.
-        int at;
+        /** The room the current line is built in, grown or not: handed back to the caller's buffer. */
         char[] line;
-        int length;
-        boolean pendingSpace;
-        boolean mayChange;
-        boolean sawInvisible;
 
         Pass(int n) {
             lines = new String[n / 100 + 16];
@@ -291,74 +262,6 @@ public final class TextCleaner {
             } else if (sawInvisible) {
                 invisibleLines++;
             }
-        }
-
-        /**
-         * Takes UTF-8 from {@link #at} in {@code bytes}, up to {@code n}, while it meets nothing but one- and
-         * two-byte chars: kept chars, spaces of every kind, dropped chars and line breaks, which is most of a
-         * page, often all of it. It stops at a three- or four-byte sequence, an invalid byte, or a control that
-         * counts as binary evidence, and {@link #cleanLines}'s loop takes that char and hands back.
-         *
-         * <p>It is a method of its own, and a large one, on purpose. Inside the whole loop, with the rare paths'
-         * code and the page's other state around it, C2 spilled registers to the stack on every kept char (seen
-         * in its disassembly): 8.9 µs to clean seed 000. Compiled on its own, this loop cleans it in 7.1 µs. C2
-         * inlines a hot method of up to 325 bytecodes ({@code FreqInlineSize}) into its caller, which undoes
-         * that; taking line breaks and the other spaces here too, which a page has plenty of, makes this one
-         * larger. Keep it so: {@code bench/normalizer.sh NormalizerStagesBenchmark} shows it when it is not.
-         */
-        void take(byte[] bytes, int n) {
-            int i = at;
-            char[] line = this.line;
-            int len = length;
-            boolean pendingSpace = this.pendingSpace;
-            boolean mayChange = this.mayChange;
-            while (i < n) {
-                int b = bytes[i];
-                char c;
-                int next;
-                if (b >= 0) {
-                    c = (char) b;
-                    next = i + 1;
-                } else if (b >= -62 && b <= -33 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
-                    c = (char) (((b & 0x1F) << 6) | (bytes[i + 1] & 0x3F));
-                    next = i + 2;
-                } else {
-                    break;
-                }
-                byte k = KINDS[c];
-                if (k <= KEEP_MARK) {
-                    line = roomForTwo(line, len);
-                    len = appendKept(line, len, pendingSpace, c);
-                    pendingSpace = false;
-                    mayChange |= k == KEEP_MARK;
-                } else if (k == PLAIN_SPACE) {
-                    pendingSpace = true;
-                } else if (TextDecoder.isBinaryControl(c)) {
-                    break;
-                } else if (k == SPACE) {
-                    pendingSpace = true;
-                    sawInvisible = true;
-                } else if (k == DROP) {
-                    sawInvisible = true;
-                } else if (k == NEWLINE) {
-                    if (c == '\r' && next < n && bytes[next] == '\n') {
-                        next++;
-                    }
-                    endLine(line, len, mayChange, sawInvisible);
-                    len = 0;
-                    pendingSpace = false;
-                    sawInvisible = false;
-                    mayChange = false;
-                } else {
-                    break;
-                }
-                i = next;
-            }
-            at = i;
-            this.line = line;
-            length = len;
-            this.pendingSpace = pendingSpace;
-            this.mayChange = mayChange;
         }
     }
 
