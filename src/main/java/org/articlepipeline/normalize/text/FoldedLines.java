@@ -245,8 +245,7 @@ public final class FoldedLines {
 
     /**
      * {@link #entry} of the General Punctuation block: curly quotes, dashes and ellipses, which most news pages
-     * hold. Without this table they took the loop's path for rare chars, and a page that held any ran every
-     * char of its folding about 40 % slower (C2 compiles a path it has seen taken into the loop).
+     * hold, so they take the loop's common path instead of the one for rare chars (see docs/benchmarks.md).
      */
     private static final char PUNCTUATION_START = '\u2000';
     private static final int[] PUNCTUATION = entryTable(PUNCTUATION_START, '\u2070');
@@ -537,6 +536,28 @@ public final class FoldedLines {
     /** How many of the {@link #words} of line {@code line} are function words. */
     public int functionWords(int line) {
         return facts[line * STRIDE + FUNCTION_WORDS];
+    }
+
+    /** The finished form of these lines, copied out of the buffers the next page will reuse. */
+    public BodyForm bodyForm() {
+        int count = 0;
+        for (int line = 0; line < size; line++) {
+            count += termCount(line);
+        }
+        StringBuilder hashInput = new StringBuilder();
+        long[] hashes = new long[count];
+        int h = 0;
+        int words = 0;
+        for (int line = 0; line < size; line++) {
+            int from = start(line, FOLDED_END);
+            hashInput.append(folded, from, facts[line * STRIDE + FOLDED_END] - from);
+            int t = start(line, TERMS_END);
+            int end = facts[line * STRIDE + TERMS_END];
+            System.arraycopy(terms, t, hashes, h, end - t);
+            h += end - t;
+            words += tokens(line);
+        }
+        return new BodyForm(hashInput.toString(), hashes, words, hasSurrogates());
     }
 
     /**
