@@ -70,7 +70,7 @@ public final class ArticleDocuments {
         for (RemovedLine line : article.removed()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("text", line.text());
-            entry.put("reason", line.reason());
+            entry.put("reason", line.reason().code());
             removed.add(entry);
         }
         document.put("removed", removed);

@@ -1,5 +1,6 @@
 package org.articlepipeline.normalize;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,6 +20,7 @@ import org.articlepipeline.normalize.fingerprint.MinHasher;
 import org.articlepipeline.normalize.structure.ChromeLexicon;
 import org.articlepipeline.normalize.structure.PageStructure;
 import org.articlepipeline.normalize.structure.StructureFinder;
+import org.articlepipeline.normalize.text.BodyForm;
 import org.articlepipeline.normalize.text.FoldedLines;
 import org.articlepipeline.normalize.text.MatchingForm;
 import org.articlepipeline.normalize.text.Stopwords;
@@ -52,9 +54,8 @@ public final class ArticleNormalizer {
     private final MatchingForm form;
     private final Stopwords stopwords;
     /**
-     * Each thread's buffers, lent to one page after another: at this normalizer's speed, fresh buffers for every
-     * page cost a tenth of its time (each new cache line is fetched from memory before it is written), and a
-     * buffer used again is already in cache. Per instance, not static: normalizers share nothing.
+     * Each thread's buffers, lent to one page after another, so pages do not allocate and zero them anew
+     * (measured in docs/benchmarks.md). Per instance, not static: normalizers share nothing.
      */
     private final ThreadLocal<PageBuffers> buffers = ThreadLocal.withInitial(this::newBuffers);
 
@@ -133,10 +134,10 @@ public final class ArticleNormalizer {
         }
         List<String> paragraphs = page.paragraphs();
         String body = String.join("\n\n", paragraphs);
-        FoldedLines bodyForm = page.bodyForm();
+        BodyForm bodyForm = page.bodyForm();
         String contentHash = contentHash(bodyForm, reused.sha256());
         int wpm = isArabicScript(d.language()) ? ARABIC_SCRIPT_WPM : DEFAULT_WPM;
-        int wordCount = countWords(bodyForm);
+        int wordCount = bodyForm.wordCount();
         // Code points, not chars; folding saw whether there is any pair to count.
         int charCount = bodyForm.hasSurrogates() ? body.codePointCount(0, body.length()) : body.length();
         return new NormalizationResult.Accepted(new NormalizedArticle(
@@ -151,10 +152,9 @@ public final class ArticleNormalizer {
      * SHA-256 hex of the matching form of the body paragraphs, each followed by a line feed, in UTF-16LE: page
      * chrome and title do not change it.
      */
-    static String contentHash(FoldedLines body, MessageDigest sha) {
+    static String contentHash(BodyForm body, MessageDigest sha) {
         sha.reset();            // a page that failed half-way through may have left bytes in it
-        body.digest(sha);
-        return HexFormat.of().formatHex(sha.digest());
+        return HexFormat.of().formatHex(sha.digest(body.hashInput().getBytes(StandardCharsets.UTF_16LE)));
     }
 
     private PageBuffers newBuffers() {
@@ -172,15 +172,6 @@ public final class ArticleNormalizer {
      * next page.
      */
     private record PageBuffers(LineBuffer lines, FoldedLines forms, MinHasher hasher, MessageDigest sha256) {
-    }
-
-    /** Whitespace-separated tokens holding a letter or digit, over all lines of {@code body}. */
-    private static int countWords(FoldedLines body) {
-        int words = 0;
-        for (int i = 0; i < body.size(); i++) {
-            words += body.tokens(i);
-        }
-        return words;
     }
 
     /** The origin's content type or file extension says HTML: a hint, used only when the text has tags. */

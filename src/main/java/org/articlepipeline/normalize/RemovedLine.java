@@ -1,22 +1,14 @@
 package org.articlepipeline.normalize;
 
+import org.articlepipeline.normalize.structure.ChromeReason;
+
 /**
- * A line the normalizer took out of the article as page chrome, and why.
+ * A line the normalizer took out of the article as page chrome, and why. The JSON output writes the reason as
+ * its {@link ChromeReason#code() code} ({@code repeated-title}, {@code ui-label}, {@code credit} ...); what each
+ * one means is documented on {@link ChromeReason}.
  *
- * <p>Reason codes: {@code repeated-title} (another copy of the headline, also glued to itself),
- * {@code widget} (most read, latest news, "No stories found."), {@code ui-label} (share, print, close ×, logo,
- * icon labels, font-size buttons, counters such as "12 comments"), {@code related} (read more / اقرأ أيضا),
- * {@code navigation} (breadcrumbs), {@code tags}, {@code form-message} (success/error/thank-you messages),
- * {@code appeal} (donation and subscription appeals, with the short lines of their block), {@code copyright},
- * {@code site-name}, {@code url}, {@code contact} (e-mail addresses, handles), {@code credit} (source, photo
- * and staff credits, lines naming only wire services), {@code byline}, {@code timestamp} (dates, times,
- * "5 hours ago"), {@code caption-icon} (a photo caption behind a camera icon label), {@code caption} (the
- * text after a "Image caption," or "Photo:" label line), {@code punctuation}
- * (lines without letters or digits), {@code blank} (lines holding only invisible characters, listed first,
- * with empty text), and {@code boilerplate} (short lines removed only by their chrome neighbours).
- *
- * @param text   the line as it stood after cleaning
- * @param reason a short reason code such as {@code repeated-title}, {@code widget} or {@code credit}
+ * @param text   the line as it stood after cleaning (empty for a {@link ChromeReason#BLANK blank} line)
+ * @param reason why it was taken out
  */
-public record RemovedLine(String text, String reason) {
+public record RemovedLine(String text, ChromeReason reason) {
 }

@@ -18,6 +18,7 @@ import org.articlepipeline.normalize.NormalizationResult;
 import org.articlepipeline.normalize.NormalizedArticle;
 import org.articlepipeline.normalize.RejectionReason;
 import org.articlepipeline.normalize.RemovedLine;
+import org.articlepipeline.normalize.structure.ChromeReason;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,7 +63,7 @@ class ArticleDocumentsTest {
     @Test
     void fieldsComeInTheDocumentedOrder() {
         NormalizedArticle article = new NormalizedArticle("T", null, null, null, null, null, null, "en", "UTF-8",
-                List.of("P"), "P", 1, 1, 1, 1, "hash", null, List.of(new RemovedLine("Share", "ui-label")));
+                List.of("P"), "P", 1, 1, 1, 1, "hash", null, List.of(new RemovedLine("Share", ChromeReason.UI_LABEL)));
 
         assertThat(documents.toJson(new NormalizationResult.Accepted(article)).keySet()).containsExactly(
                 "status", "title", "subtitle", "source", "sourceUrl", "agency", "dateline", "publishedAt", "language",
@@ -101,7 +102,7 @@ class ArticleDocumentsTest {
         node.put("fingerprint", article.fingerprint() == null ? null : article.fingerprint().encoded());
         ArrayNode removed = node.putArray("removed");
         for (RemovedLine line : article.removed()) {
-            removed.addObject().put("text", line.text()).put("reason", line.reason());
+            removed.addObject().put("text", line.text()).put("reason", line.reason().code());
         }
         return node;
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.articlepipeline.normalize.text.BodyForm;
 import org.articlepipeline.normalize.text.FoldedLines;
 import org.articlepipeline.normalize.text.MatchingForm;
 import org.articlepipeline.normalize.text.Stopwords;
@@ -57,10 +58,10 @@ class ArticleNormalizerTest {
         assertInstanceOf(NormalizationResult.class, new ArticleNormalizer().normalize("x".getBytes(StandardCharsets.UTF_8), null));
     }
 
-    private static FoldedLines folded(List<String> paragraphs) {
+    private static BodyForm folded(List<String> paragraphs) {
         FoldedLines lines = new FoldedLines(Stopwords.defaults(), 0, 0);
         paragraphs.forEach(lines::add);
-        return lines;
+        return lines.bodyForm();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.articlepipeline.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.articlepipeline.normalize.structure.ChromeReason;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +65,7 @@ class GoldenSeedsTest {
         for (JsonNode c : g.get("chrome")) {
             String line = c.get("text").asText();
             chrome.add(line);
-            assertTrue(a.removed().contains(new RemovedLine(line, c.get("reason").asText())),
+            assertTrue(a.removed().contains(new RemovedLine(line, ChromeReason.ofCode(c.get("reason").asText()))),
                     "removed as " + c.get("reason").asText() + ": " + line);
             assertFalse(a.text().contains(line), "chrome left in text: " + line);
         }
@@ -76,7 +77,7 @@ class GoldenSeedsTest {
         List<String> lost = new ArrayList<>();
         for (String line : new TextCleaner().clean(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).lines()) {
             boolean accounted = chrome.contains(line) || line.equals(a.subtitle())
-                    || a.removed().contains(new RemovedLine(line, "repeated-title"))
+                    || a.removed().contains(new RemovedLine(line, ChromeReason.REPEATED_TITLE))
                     || (a.title() != null && line.startsWith(a.title()))
                     || a.paragraphs().stream().anyMatch(line::endsWith);
             if (!accounted) {

@@ -1,6 +1,7 @@
 package org.articlepipeline.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.articlepipeline.normalize.structure.ChromeReason;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -80,7 +81,7 @@ class SyntheticPagesTest {
         assertEquals("AFP", a.agency());
         assertEquals("fr", a.language());
         assertEquals(2, a.paragraphCount());
-        assertTrue(a.removed().contains(new RemovedLine("Partager", "ui-label")));
+        assertTrue(a.removed().contains(new RemovedLine("Partager", ChromeReason.UI_LABEL)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.articlepipeline.normalize.RemovedLine;
+import org.articlepipeline.normalize.structure.ChromeReason;
 import org.articlepipeline.normalize.structure.PageStructure;
 import org.articlepipeline.normalize.text.MatchingForm;
 import org.articlepipeline.normalize.text.Stopwords;
@@ -58,17 +59,17 @@ public final class ArticleDescriber {
         String creditName = null;
         for (RemovedLine line : page.removed()) {
             switch (line.reason()) {
-                case "site-name" -> siteName = siteName == null ? line.text() : siteName;
-                case "appeal" -> appealName = appealName == null ? appealName(line.text()) : appealName;
-                case "url" -> url = url == null ? siteUrl(line.text()) : url;
-                case "credit" -> {
+                case SITE_NAME -> siteName = siteName == null ? line.text() : siteName;
+                case APPEAL -> appealName = appealName == null ? appealName(line.text()) : appealName;
+                case URL -> url = url == null ? siteUrl(line.text()) : url;
+                case CREDIT -> {
                     // A photo credit names who took the picture, not who wrote the story.
                     if (!isPhotoCredit(line.text())) {
                         credit = credit == null ? agencies.find(line.text()) : credit;
                         creditName = creditName == null ? creditedName(line.text()) : creditName;
                     }
                 }
-                case "timestamp" -> timestamp = timestamp == null ? dates.find(line.text()) : timestamp;
+                case TIMESTAMP -> timestamp = timestamp == null ? dates.find(line.text()) : timestamp;
                 default -> { }
             }
         }

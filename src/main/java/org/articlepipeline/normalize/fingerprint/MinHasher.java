@@ -59,6 +59,11 @@ public final class MinHasher {
         return fingerprint(terms::get, terms.size());
     }
 
+    /** The fingerprint of an article's body, read off the term hashes its folding computed. */
+    public Fingerprint fingerprint(org.articlepipeline.normalize.text.BodyForm body) {
+        return fingerprint(body::termHash, body.termCount());
+    }
+
     /** The fingerprint of the lines of {@code text}, read off the term hashes their folding computed. */
     public Fingerprint fingerprint(FoldedLines text) {
         Arrays.fill(mins, Long.MAX_VALUE);

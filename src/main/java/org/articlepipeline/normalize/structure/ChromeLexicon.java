@@ -20,7 +20,7 @@ import org.articlepipeline.normalize.text.TermHashSet;
  * Generic page-chrome wording in Arabic, English and French (share, most read, read more, form status
  * messages, donation appeals, copyright notices), read from
  * {@code org/articlepipeline/normalize/chrome-phrases.tsv} and matched on the {@link MatchingForm} terms of
- * a line. Each phrase carries the reason code a matching line is removed with.
+ * a line. Each phrase carries the {@link ChromeReason} a matching line is removed with, by its code.
  */
 public final class ChromeLexicon {
 
@@ -30,8 +30,8 @@ public final class ChromeLexicon {
      * Whole-line phrases and lead-ins by their terms: a line's own list of terms is the key, so looking a line
      * up hashes the terms' cached hashes instead of joining them into a new string first.
      */
-    private final Map<List<String>, String> lines = new HashMap<>();
-    private final Map<List<String>, String> prefixes = new HashMap<>();
+    private final Map<List<String>, ChromeReason> lines = new HashMap<>();
+    private final Map<List<String>, ChromeReason> prefixes = new HashMap<>();
     /**
      * Cue phrases by their first term, each list in file order: a line is searched only for the cues that one
      * of its terms opens, where joining it and searching it for every cue cost a page more than folding it.
@@ -67,23 +67,24 @@ public final class ChromeLexicon {
                     continue;
                 }
                 String[] cols = row.split("\t");
+                ChromeReason reason = ChromeReason.ofCode(cols[0]);
                 List<String> terms = List.copyOf(form.terms(cols[2]));
                 if (terms.isEmpty()) {
                     continue;
                 }
                 switch (cols[1]) {
                     case "line" -> {
-                        lines.putIfAbsent(terms, cols[0]);
+                        lines.putIfAbsent(terms, reason);
                         lineStarts.add(terms.get(0));
                         longestLine = Math.max(longestLine, terms.size());
                     }
                     case "prefix" -> {
-                        prefixes.putIfAbsent(terms, cols[0]);
+                        prefixes.putIfAbsent(terms, reason);
                         prefixStarts.add(terms.get(0));
                     }
                     case "cue" -> {
                         cuesByStart.computeIfAbsent(terms.get(0), k -> new ArrayList<>())
-                                .add(new Cue(terms, cols[0], cueCount++));
+                                .add(new Cue(terms, reason, cueCount++));
                     }
                     default -> throw new IllegalStateException("unknown mode in " + row);
                 }
@@ -94,15 +95,28 @@ public final class ChromeLexicon {
         this.cueStartHashes = new TermHashSet(cuesByStart.keySet(), form);
     }
 
-    /** The first terms of every whole-line phrase and every lead-in: no line opening otherwise is either. */
-    public Set<String> openingTerms() {
-        Set<String> terms = new HashSet<>(lineStarts);
-        terms.addAll(prefixStarts);
-        return java.util.Collections.unmodifiableSet(terms);
+    /** The first term of every whole-line phrase: no line opening otherwise is one. */
+    Set<String> lineOpeners() {
+        return java.util.Collections.unmodifiableSet(lineStarts);
+    }
+
+    /** The first term of every lead-in: no line opening otherwise has one. */
+    Set<String> leadInOpeners() {
+        return java.util.Collections.unmodifiableSet(prefixStarts);
+    }
+
+    /** The reasons the whole-line phrases give. */
+    Set<ChromeReason> lineReasons() {
+        return java.util.EnumSet.copyOf(lines.values());
+    }
+
+    /** The reasons the lead-ins give. */
+    Set<ChromeReason> leadInReasons() {
+        return java.util.EnumSet.copyOf(prefixes.values());
     }
 
     /** The reason when the whole line is a known UI phrase, else null. */
-    public String wholeLine(List<String> terms) {
+    public ChromeReason wholeLine(List<String> terms) {
         if (terms.isEmpty() || terms.size() > longestLine || !lineStarts.contains(terms.get(0))) {
             return null;
         }
@@ -120,7 +134,7 @@ public final class ChromeLexicon {
         }
         Prefix found = null;
         for (int k = 0; k < Math.min(LONGEST_PREFIX, terms.size()); k++) {
-            String reason = prefixes.get(terms.subList(0, k + 1));
+            ChromeReason reason = prefixes.get(terms.subList(0, k + 1));
             if (reason != null) {
                 found = new Prefix(reason, k + 1);
             }
@@ -141,7 +155,7 @@ public final class ChromeLexicon {
      * The reason of the cue phrase the line contains at term bounds, else null; when it holds several, the one
      * listed first in the phrase file.
      */
-    public String cue(List<String> terms) {
+    public ChromeReason cue(List<String> terms) {
         Cue found = null;
         for (int at = 0; at < terms.size(); at++) {
             List<Cue> opening = cuesByStart.get(terms.get(at));
@@ -158,7 +172,7 @@ public final class ChromeLexicon {
     }
 
     /** A cue phrase: its terms, its reason, and its place in the phrase file. */
-    private record Cue(List<String> terms, String reason, int order) {
+    private record Cue(List<String> terms, ChromeReason reason, int order) {
 
         /** Whether {@code line} holds this cue's terms from term {@code at} on. */
         boolean isAt(List<String> line, int at) {
@@ -175,6 +189,6 @@ public final class ChromeLexicon {
     }
 
     /** A matched lead-in: its reason and its length in terms. */
-    public record Prefix(String reason, int length) {
+    public record Prefix(ChromeReason reason, int length) {
     }
 }

@@ -1,6 +1,7 @@
 package org.articlepipeline.normalize.structure;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.articlepipeline.normalize.describe.Agencies;
@@ -13,8 +14,9 @@ import org.articlepipeline.normalize.text.TermHashSet;
 /**
  * Rules that recognize a page-chrome line by its own shape, wherever it stands: symbol-only lines, URLs,
  * e-mail addresses and handles, bare timestamps, credit and byline lines, icon labels, font-size buttons,
- * breadcrumbs, hashtag lists, copyright notices and known UI wording. Each rule returns the reason code the
- * line is removed with, or null. Rules that need the line's position live in {@link StructureFinder}.
+ * breadcrumbs, hashtag lists, copyright notices and known UI wording. Each is a {@link ChromeRule} in the list
+ * the constructor builds, asked in that order; the first reason given wins. The first-word pre-filter is
+ * built from the rules' own trigger words. Rules that need the line's position live in {@link StructureFinder}.
  */
 final class ChromeRules {
 
@@ -38,93 +40,179 @@ final class ChromeRules {
     private final DateFinder dates;
     private final Agencies agencies;
 
+    /** Asked first, of every line: one without letters or digits. */
+    private final ChromeRule symbols;
+    /** The rules for lines short enough to be chrome, in the order they are asked: the first answer wins. */
+    private final List<ChromeRule> rules;
     /**
-     * Every first term with which one of the word-list rules ({@link #isCredit}, {@link #isByline}, the lexicon's
-     * whole lines and lead-ins, {@link #isRelativeTime}) can hold, numbers aside: a line opening with another
-     * word is none of them, which one lookup tells instead of one per list.
+     * For each trigger word, which of {@link #rules} it opens, as bits by rule index; a rule that reads shape
+     * is in {@link #anyLineRules} instead. Built from the rules' own {@link ChromeRule#triggers() triggers}.
      */
-    private final java.util.Set<String> termRuleOpeners;
-    /** The hashes of {@link #termRuleOpeners}: most lines open with none, which needs no string to tell. */
-    private final TermHashSet termRuleOpenerHashes;
+    private final java.util.Map<String, Long> rulesByOpener = new java.util.HashMap<>();
+    private long anyLineRules;
+    private long numberRules;
+    /** The hashes of every trigger word: most lines open with none, which needs no string to tell. */
+    private final TermHashSet openerHashes;
 
     ChromeRules(MatchingForm form, ChromeLexicon lexicon, DateFinder dates, Agencies agencies) {
         this.lexicon = lexicon;
         this.dates = dates;
         this.agencies = agencies;
-        java.util.Set<String> openers = new java.util.HashSet<>();
-        openers.addAll(CREDIT_LABELS);
-        openers.addAll(STAFF_WORDS);
-        openers.addAll(agencies.words());
-        openers.addAll(BYLINE_WORDS);
-        openers.addAll(COLON_BYLINE_WORDS);
-        openers.addAll(lexicon.openingTerms());
-        openers.addAll(TIME_UNITS);
-        openers.addAll(RELATIVE_WORDS);
-        this.termRuleOpeners = openers;
-        this.termRuleOpenerHashes = new TermHashSet(openers, form);
+        this.symbols = rule("symbols", EnumSet.of(ChromeReason.UI_LABEL, ChromeReason.PUNCTUATION), ChromeRule.Triggers.ANY_LINE,
+                (line, marks) -> isCloseButton(line.text()) ? ChromeReason.UI_LABEL : ChromeReason.PUNCTUATION);
+        this.rules = List.of(
+                rule("icon-label", EnumSet.of(ChromeReason.CAPTION_ICON, ChromeReason.UI_LABEL), ChromeRule.Triggers.ANY_LINE,
+                        (line, marks) -> iconLabel(line.text())),
+                rule("timestamp", EnumSet.of(ChromeReason.TIMESTAMP), ChromeRule.Triggers.ANY_LINE,
+                        (line, marks) -> marks.digit() && line.words() <= 12 && dates.isTimestampLine(line.text(), line.terms())
+                                ? ChromeReason.TIMESTAMP : null),
+                rule("contact", EnumSet.of(ChromeReason.URL, ChromeReason.CONTACT), ChromeRule.Triggers.ANY_LINE,
+                        (line, marks) -> marks.address() ? contactReason(line.text()) : null),
+                rule("credit", EnumSet.of(ChromeReason.CREDIT),
+                        ChromeRule.Triggers.openingWith(union(CREDIT_LABELS, STAFF_WORDS, agencies.words())),
+                        (line, marks) -> isCredit(line) ? ChromeReason.CREDIT : null),
+                rule("byline", EnumSet.of(ChromeReason.BYLINE),
+                        ChromeRule.Triggers.openingWith(union(BYLINE_WORDS, COLON_BYLINE_WORDS)),
+                        (line, marks) -> isByline(line) ? ChromeReason.BYLINE : null),
+                rule("copyright-sign", EnumSet.of(ChromeReason.COPYRIGHT), ChromeRule.Triggers.ANY_LINE,
+                        (line, marks) -> line.text().indexOf('©') >= 0 ? ChromeReason.COPYRIGHT : null),
+                rule("phrase", lexicon.lineReasons(), ChromeRule.Triggers.openingWith(lexicon.lineOpeners()),
+                        (line, marks) -> lexicon.wholeLine(line.terms())),
+                rule("relative-time", EnumSet.of(ChromeReason.TIMESTAMP),
+                        ChromeRule.Triggers.openingWithOrNumber(union(TIME_UNITS, RELATIVE_WORDS)),
+                        (line, marks) -> isRelativeTime(line.terms()) ? ChromeReason.TIMESTAMP : null),
+                rule("counter", lexicon.lineReasons(), ChromeRule.Triggers.ANY_LINE,
+                        (line, marks) -> counterReason(line.terms())),
+                rule("lead-in", lexicon.leadInReasons(), ChromeRule.Triggers.openingWith(lexicon.leadInOpeners()),
+                        (line, marks) -> leadInReason(line)),
+                rule("button-row", EnumSet.of(ChromeReason.UI_LABEL), ChromeRule.Triggers.ANY_LINE,
+                        (line, marks) -> isButtonRow(line.text()) ? ChromeReason.UI_LABEL : null),
+                rule("breadcrumb", EnumSet.of(ChromeReason.NAVIGATION), ChromeRule.Triggers.ANY_LINE,
+                        (line, marks) -> isBreadcrumb(line.text(), marks.separators()) ? ChromeReason.NAVIGATION : null),
+                rule("hashtags", EnumSet.of(ChromeReason.TAGS), ChromeRule.Triggers.ANY_LINE,
+                        (line, marks) -> isHashtags(line.text()) ? ChromeReason.TAGS : null));
+        if (rules.size() > Long.SIZE) {
+            throw new IllegalStateException("more rules than the pre-filter's bit set holds");
+        }
+        for (int r = 0; r < rules.size(); r++) {
+            ChromeRule.Triggers triggers = rules.get(r).triggers();
+            long bit = 1L << r;
+            if (triggers.anyLine()) {
+                anyLineRules |= bit;
+            }
+            if (triggers.number()) {
+                numberRules |= bit;
+            }
+            for (String word : triggers.words()) {
+                rulesByOpener.merge(word, bit, (a, b) -> a | b);
+            }
+        }
+        this.openerHashes = new TermHashSet(rulesByOpener.keySet(), form);
+    }
+
+    /** The rules in the order they are asked, after {@link #symbols}: for tests and documentation. */
+    List<ChromeRule> rules() {
+        return rules;
     }
 
     /** The reason {@code line} is chrome by its own shape, or null when it may be prose. */
-    String reason(Line line) {
+    ChromeReason reason(Line line) {
         String text = line.text();
         if (!line.hasLetters() && !Chars.hasDigit(text)) {
-            return isCloseButton(text) ? "ui-label" : "punctuation";
+            return symbols.reason(line, null);
         }
         if (line.words() > MAX_CHROME_WORDS || text.length() > MAX_CHROME_CHARS) {
             return null;
         }
-        String icon = iconLabel(text);
-        if (icon != null) {
-            return icon;
-        }
         Marks marks = Marks.of(text);
-        FoldedLines.Terms terms = line.terms();
-        // The digit and the word bound first: they are free, and the date regexes are not.
-        if (marks.digit() && line.words() <= 12 && dates.isTimestampLine(text, terms)) {
-            return "timestamp";
-        }
-        String contact = marks.address() ? contactReason(text) : null;
-        if (contact != null) {
-            return contact;
-        }
-        // The hash first: a hit is checked against the words themselves, so a collision cannot open a rule.
-        boolean opener = !terms.isEmpty() && (termRuleOpenerHashes.contains(terms.hash(0))
-                && termRuleOpeners.contains(terms.get(0)) || terms.isNumber(0));
-        if (opener && isCredit(line)) {
-            return "credit";
-        }
-        if (opener && isByline(line)) {
-            return "byline";
-        }
-        if (text.indexOf('©') >= 0) {
-            return "copyright";
-        }
-        String whole = opener ? lexicon.wholeLine(terms) : null;
-        if (whole != null) {
-            return whole;
-        }
-        if (opener && isRelativeTime(terms)) {
-            return "timestamp";
-        }
-        String counter = counterReason(terms);
-        if (counter != null) {
-            return counter;
-        }
-        ChromeLexicon.Prefix prefix = opener ? lexicon.prefix(terms) : null;
-        if (prefix != null && terms.size() <= prefix.length() + 12
-                && (!line.endsSentence() || colonSoon(text))) {
-            return prefix.reason();
-        }
-        if (isButtonRow(text)) {
-            return "ui-label";
-        }
-        if (isBreadcrumb(text, marks.separators())) {
-            return "navigation";
-        }
-        if (isHashtags(text)) {
-            return "tags";
+        long asked = anyLineRules | openedRules(line.terms());
+        while (asked != 0) {
+            int r = Long.numberOfTrailingZeros(asked);
+            ChromeReason reason = rules.get(r).reason(line, marks);
+            if (reason != null) {
+                return reason;
+            }
+            asked &= asked - 1;
         }
         return null;
+    }
+
+    /**
+     * The rules that {@code terms}' first term opens, as bits: the hash first, and the word itself only on a
+     * hit, so a collision cannot open a rule.
+     */
+    private long openedRules(FoldedLines.Terms terms) {
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        long opened = terms.isNumber(0) ? numberRules : 0;
+        if (openerHashes.contains(terms.hash(0))) {
+            Long bits = rulesByOpener.get(terms.get(0));
+            opened |= bits == null ? 0 : bits;
+        }
+        return opened;
+    }
+
+    /** Whether a line whose first term is {@code word} is asked of {@code rule}: what the pre-filter lets through. */
+    boolean opens(String word, ChromeRule rule) {
+        int r = rules.indexOf(rule);
+        long bit = 1L << r;
+        Long bits = rulesByOpener.get(word);
+        return r >= 0 && ((anyLineRules & bit) != 0
+                || openerHashes.contains(new MatchingForm().termHashes(word, new MatchingForm.TermHashes(1)).get(0))
+                && bits != null && (bits & bit) != 0);
+    }
+
+    /** A line that opens with a lead-in ("Read more:", "Tags") and is not much longer than it. */
+    private ChromeReason leadInReason(Line line) {
+        ChromeLexicon.Prefix prefix = lexicon.prefix(line.terms());
+        return prefix != null && line.terms().size() <= prefix.length() + 12
+                && (!line.endsSentence() || colonSoon(line.text())) ? prefix.reason() : null;
+    }
+
+    @SafeVarargs
+    private static java.util.Set<String> union(java.util.Set<String>... sets) {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (java.util.Set<String> s : sets) {
+            all.addAll(s);
+        }
+        return all;
+    }
+
+    /** The test of a {@link #rule}. */
+    @FunctionalInterface
+    private interface Test {
+        ChromeReason reason(Line line, Marks marks);
+    }
+
+    private static ChromeRule rule(String name, java.util.Set<ChromeReason> reasons, ChromeRule.Triggers triggers, Test test) {
+        java.util.Set<ChromeReason> declared = java.util.Collections.unmodifiableSet(EnumSet.copyOf(reasons));
+        return new ChromeRule() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public java.util.Set<ChromeReason> reasons() {
+                return declared;
+            }
+
+            @Override
+            public Triggers triggers() {
+                return triggers;
+            }
+
+            @Override
+            public ChromeReason reason(Line line, Marks marks) {
+                return test.reason(line, marks);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
     }
 
     /** "5 hours ago", "منذ 3 ساعات", "il y a 2 jours": when a page was updated, relative to the visit. */
@@ -147,7 +235,7 @@ final class ChromeRules {
     }
 
     /** "12 comments", "3 min read", "1.2k views": a number beside UI wording. */
-    private String counterReason(FoldedLines.Terms terms) {
+    private ChromeReason counterReason(FoldedLines.Terms terms) {
         if (terms.size() < 2 || terms.size() > 4 || !terms.isNumber(0) && !terms.isNumber(terms.size() - 1)) {
             return null;
         }
@@ -175,7 +263,7 @@ final class ChromeRules {
      * {@code (?i)^([a-z]+)[ _-]?icon(?![a-z])} would match it (ASCII letters, either case): "caption-icon" when
      * a camera-like name has a caption after it, else "ui-label"; null when the line does not open so.
      */
-    static String iconLabel(String text) {
+    static ChromeReason iconLabel(String text) {
         int n = text.length();
         int run = 0;
         while (run < n && isAsciiLetter(text.charAt(run))) {
@@ -195,7 +283,7 @@ final class ChromeRules {
         }
         int end = nameEnd == run ? run + 5 : run;
         String name = text.substring(0, nameEnd).toLowerCase(java.util.Locale.ROOT);
-        return CAPTION_ICON_NAMES.contains(name) && n > end + 3 ? "caption-icon" : "ui-label";
+        return CAPTION_ICON_NAMES.contains(name) && n > end + 3 ? ChromeReason.CAPTION_ICON : ChromeReason.UI_LABEL;
     }
 
     /** Icon names that stand before a photo or video caption. */
@@ -229,9 +317,9 @@ final class ChromeRules {
     }
 
     /** URL, e-mail or handle lines (given {@link Marks#address}): the address plus at most three other words. */
-    static String contactReason(String text) {
-        // A site's address on a line of its own is common chrome, and the regexes took a microsecond on it.
-        return isWholeLineUrl(text) ? "url" : contactReasonByRegex(text);
+    static ChromeReason contactReason(String text) {
+        // A site's address on a line of its own is common chrome: it is told without the regexes.
+        return isWholeLineUrl(text) ? ChromeReason.URL : contactReasonByRegex(text);
     }
 
     /**
@@ -270,7 +358,7 @@ final class ChromeRules {
     }
 
     /** {@link #contactReason} by the regexes alone: the reference {@link #isWholeLineUrl} is tested against. */
-    static String contactReasonByRegex(String text) {
+    static ChromeReason contactReasonByRegex(String text) {
         // Each regex below only runs on a line that could hold what it finds.
         boolean mayHoldUrl = mayMatchUrl(text);
         boolean mayHoldContact = text.indexOf('@') >= 0;
@@ -293,7 +381,7 @@ final class ChromeRules {
         if (restWords > 3 || rest.endsWith(".") && restWords > 1) {
             return null;
         }
-        return hadUrl ? "url" : "contact";
+        return hadUrl ? ChromeReason.URL : ChromeReason.CONTACT;
     }
 
     /**

@@ -2,7 +2,7 @@ package org.articlepipeline.normalize.structure;
 
 import java.util.List;
 import org.articlepipeline.normalize.RemovedLine;
-import org.articlepipeline.normalize.text.FoldedLines;
+import org.articlepipeline.normalize.text.BodyForm;
 
 /**
  * A page split into headline, standfirst, dateline and body, with the chrome that was taken out.
@@ -14,7 +14,7 @@ import org.articlepipeline.normalize.text.FoldedLines;
  * @param paragraphs   the body, dateline removed from its first paragraph
  * @param removed      every line taken out, with its reason: first one {@code blank} entry per line that held only
  *                     invisible characters, then the others in page order
- * @param bodyForm     the matching form of the paragraphs, line for line, folded once during analysis: what the
+ * @param bodyForm     the finished matching form of the paragraphs (folded once during analysis): what the
  *                     content hash, the fingerprint and the word count read
  */
 public record PageStructure(
@@ -24,7 +24,7 @@ public record PageStructure(
         Dateline dateline,
         List<String> paragraphs,
         List<RemovedLine> removed,
-        FoldedLines bodyForm) {
+        BodyForm bodyForm) {
 
     public PageStructure {
         paragraphs = List.copyOf(paragraphs);

@@ -8,6 +8,7 @@ import org.articlepipeline.normalize.clean.CleanText;
 import org.articlepipeline.normalize.describe.Agencies;
 import org.articlepipeline.normalize.describe.DateFinder;
 import org.articlepipeline.normalize.text.Chars;
+import org.articlepipeline.normalize.text.BodyForm;
 import org.articlepipeline.normalize.text.FoldedLines;
 import org.articlepipeline.normalize.text.MatchingForm;
 import org.articlepipeline.normalize.text.Stopwords;
@@ -36,6 +37,10 @@ import org.articlepipeline.normalize.text.Stopwords;
  * </ol>
  * Context-removed lines take their reason from the chrome block around them ({@code appeal} when the block
  * holds an appeal, {@code site-name} for a name beside a URL or logo).
+ *
+ * <p>{@link #find} reads as these stages in order, each a method over one page's state ({@code Page}): shape
+ * rules, headline, line kinds, edge zones, context, tail, standfirst, assembly. A new chrome rule that needs
+ * only the line is a {@link ChromeRule} in {@link ChromeRules}; one that needs the neighbours is a stage here.
  */
 public final class StructureFinder {
 
@@ -74,114 +79,196 @@ public final class StructureFinder {
     /**
      * The structure of the page in {@code clean}, its lines folded into {@code forms}, which is
      * {@link FoldedLines#clear cleared} first: a caller that normalizes page after page lends the same
-     * buffers to each. The {@link PageStructure#bodyForm body form} reads {@code forms}: it is valid until
-     * {@code forms} is cleared again.
+     * buffers to each. The result holds only finished values: {@code forms} may be cleared again at once.
      */
     public PageStructure find(CleanText clean, FoldedLines forms) {
+        Page page = shapeRules(clean, forms);
+        headline(page);
+        lineKinds(page);
+        edgeZones(page);
+        context(page);
+        tail(page);
+        nameContextReasons(page);
+        standfirst(page);
+        return assemble(page, clean);
+    }
+
+    /**
+     * What the stages know of one page as they go: its lines, each line's reason (null while it may be prose),
+     * its prose class before and after context, and the places found so far. One per call to {@link #find}.
+     */
+    private static final class Page {
+        final List<String> texts;
+        final int n;
+        final Line[] lines;
+        final ChromeReason[] reason;
+        final FoldedLines forms;
+        /** The prose class each line has by itself, then {@link #resolved} after context. */
+        Kind[] kind;
+        Kind[] resolved;
+        /** Lines made chrome by their neighbours, not by a rule: they take a reason from their block. */
+        boolean[] byContext;
+        /** The headline's line, or -1. */
+        int title = -1;
+        String titleText;
+        String suffix;
+        /** The first and last good (long prose) line; {@code n} and -1 when there is none. */
+        int firstGood;
+        int lastGood = -1;
+        /** The first kept line after the headline and the one after it, or -1. */
+        int firstBody = -1;
+        int next = -1;
+        String subtitle;
+        /** The datelines of {@link #firstBody} and {@link #next} when the standfirst check read them. */
+        Dateline firstBodyDateline = UNREAD;
+        Dateline nextDateline = UNREAD;
+
+        Page(List<String> texts, FoldedLines forms) {
+            this.texts = texts;
+            this.n = texts.size();
+            this.lines = new Line[n];
+            this.reason = new ChromeReason[n];
+            this.forms = forms;
+            this.firstGood = n;
+        }
+    }
+
+    /**
+     * Line analysis and shape rules: each line folded once (the body's content hash, fingerprint and word count
+     * reuse it) and asked of the {@link ChromeRules}; a label ending in a colon or comma ("Image caption,",
+     * "Photo:") makes the line after it a caption.
+     */
+    private Page shapeRules(CleanText clean, FoldedLines forms) {
         List<String> texts = clean.lines();
-        int n = texts.size();
-        Line[] lines = new Line[n];
-        String[] reason = new String[n];
-        // Each line is folded once, here; the body's content hash, fingerprint and word count reuse it.
+        Page page = new Page(texts, forms);
+        int n = page.n;
         forms.clear(foldingRoom(texts), n + 1);
         for (int i = 0; i < n; i++) {
-            lines[i] = analyze(texts.get(i), forms);
-            reason[i] = rules.reason(lines[i]);
+            page.lines[i] = analyze(texts.get(i), forms);
+            page.reason[i] = rules.reason(page.lines[i]);
         }
-
-        // A label that ends in a colon or comma ("Image caption,", "Photo:") is followed by what it labels.
         for (int i = 0; i + 1 < n; i++) {
             String label = texts.get(i);
-            if ("credit".equals(reason[i]) && lines[i].words() <= 3 && (label.endsWith(",") || label.endsWith(":"))
-                    && reason[i + 1] == null && lines[i + 1].words() <= ChromeRules.MAX_CHROME_WORDS + 10) {
-                reason[i + 1] = "caption";
+            if (page.reason[i] == ChromeReason.CREDIT && page.lines[i].words() <= 3
+                    && (label.endsWith(",") || label.endsWith(":"))
+                    && page.reason[i + 1] == null && page.lines[i + 1].words() <= ChromeRules.MAX_CHROME_WORDS + 10) {
+                page.reason[i + 1] = ChromeReason.CAPTION;
             }
         }
+        return page;
+    }
 
-        // Headline.
+    /**
+     * Headline: the first line no rule took, unless it is paragraph-long; a site name right above it moves it
+     * one line down. Its site suffix is split off, and every other copy of it is {@code repeated-title}.
+     */
+    private void headline(Page page) {
+        int n = page.n;
         int t = -1;
         for (int i = 0; i < n; i++) {
-            if (reason[i] == null && lines[i].hasLetters()) {
-                t = lines[i].words() <= MAX_TITLE_WORDS ? i : -1;
+            if (page.reason[i] == null && page.lines[i].hasLetters()) {
+                t = page.lines[i].words() <= MAX_TITLE_WORDS ? i : -1;
                 break;
             }
         }
-        if (t >= 0 && t + 1 < n && isSiteNameAbove(lines[t], lines[t + 1], reason[t + 1])) {
-            reason[t] = "site-name";
+        if (t >= 0 && t + 1 < n && isSiteNameAbove(page.lines[t], page.lines[t + 1], page.reason[t + 1])) {
+            page.reason[t] = ChromeReason.SITE_NAME;
             t = t + 1;
         }
-        String title = null;
+        page.title = t;
+        if (t < 0) {
+            return;
+        }
+        List<String> texts = page.texts;
+        String title = texts.get(t);
         String suffix = null;
-        if (t >= 0) {
-            title = texts.get(t);
-            for (int round = 0; round < 2; round++) {
-                String[] split = splitSuffix(title, texts, forms, t);
-                if (split == null) {
-                    break;
-                }
-                title = split[0];
-                suffix = split[1];
+        for (int round = 0; round < 2; round++) {
+            String[] split = splitSuffix(title, texts, page.forms, t);
+            if (split == null) {
+                break;
             }
-            String fullKey = forms.wordChars(t);
-            String titleKey = suffix == null ? fullKey : key(title);     // the same chars when nothing was split off
-            int longest = 3 * texts.get(t).length() + 16;
-            for (int i = 0; i < n; i++) {
-                // A copy is at most a few titles long and at least half of one: skip the key of other lines.
-                int len = texts.get(i).length();
-                if (i != t && reason[i] == null && len <= longest && len >= title.length() / 2
-                        && startsLike(texts.get(i), titleKey) && isRepeat(forms.wordChars(i), titleKey, fullKey)) {
-                    reason[i] = "repeated-title";
-                }
+            title = split[0];
+            suffix = split[1];
+        }
+        page.titleText = title;
+        page.suffix = suffix;
+        String fullKey = page.forms.wordChars(t);
+        String titleKey = suffix == null ? fullKey : key(title);     // the same chars when nothing was split off
+        int longest = 3 * texts.get(t).length() + 16;
+        for (int i = 0; i < n; i++) {
+            // A copy is at most a few titles long and at least half of one: skip the key of other lines.
+            int len = texts.get(i).length();
+            if (i != t && page.reason[i] == null && len <= longest && len >= title.length() / 2
+                    && startsLike(texts.get(i), titleKey) && isRepeat(page.forms.wordChars(i), titleKey, fullKey)) {
+                page.reason[i] = ChromeReason.REPEATED_TITLE;
             }
         }
+    }
 
-        // Prose classes.
+    /**
+     * Line kinds (the jusText idea): long lines that end like sentences and hold function words are good;
+     * medium lines ending like sentences are near-good; the rest are short. A page without long prose
+     * promotes its near-good lines to good.
+     */
+    private static void lineKinds(Page page) {
+        int n = page.n;
         Kind[] kind = new Kind[n];
-        int firstGood = n;
-        int lastGood = -1;
         for (int i = 0; i < n; i++) {
-            if (i == t) {
+            if (i == page.title) {
                 kind[i] = Kind.GOOD;
-            } else if (reason[i] != null) {
+            } else if (page.reason[i] != null) {
                 kind[i] = Kind.CHROME;
             } else {
-                kind[i] = proseKind(lines[i]);
+                kind[i] = proseKind(page.lines[i]);
                 if (kind[i] == Kind.GOOD) {
-                    firstGood = Math.min(firstGood, i);
-                    lastGood = i;
+                    page.firstGood = Math.min(page.firstGood, i);
+                    page.lastGood = i;
                 }
             }
         }
-
-        if (lastGood < 0) {
+        if (page.lastGood < 0) {
             // No long prose at all (a page of short paragraphs): its medium lines are the best prose it has.
             for (int i = 0; i < n; i++) {
                 if (kind[i] == Kind.NEAR_GOOD) {
                     kind[i] = Kind.GOOD;
-                    firstGood = Math.min(firstGood, i);
-                    lastGood = i;
+                    page.firstGood = Math.min(page.firstGood, i);
+                    page.lastGood = i;
                 }
             }
         }
+        page.kind = kind;
+    }
 
-        // Edge zones: wording that is chrome only outside the prose core.
-        for (int i = 0; i < n; i++) {
-            if ((i < firstGood || i > lastGood) && i != t && kind[i] != Kind.CHROME && kind[i] != Kind.GOOD
-                    && lines[i].words() <= ChromeRules.MAX_CHROME_WORDS) {
-                String cue = lexicon.mayHoldCue(forms, i) ? lexicon.cue(lines[i].terms()) : null;
-                // Above the article only a copyright notice is trusted: a standfirst may well say "donate".
-                if (cue != null && (i > lastGood || "copyright".equals(cue))) {
-                    reason[i] = cue;
+    /**
+     * Edge zones: wording that is chrome only outside the prose core. After the last good line, short lines
+     * with form-status, appeal or copyright wording go; above the article only copyright wording is trusted,
+     * since a standfirst may well say "donate".
+     */
+    private void edgeZones(Page page) {
+        Kind[] kind = page.kind;
+        for (int i = 0; i < page.n; i++) {
+            if ((i < page.firstGood || i > page.lastGood) && i != page.title && kind[i] != Kind.CHROME
+                    && kind[i] != Kind.GOOD && page.lines[i].words() <= ChromeRules.MAX_CHROME_WORDS) {
+                ChromeReason cue = lexicon.mayHoldCue(page.forms, i) ? lexicon.cue(page.lines[i].terms()) : null;
+                if (cue != null && (i > page.lastGood || cue == ChromeReason.COPYRIGHT)) {
+                    page.reason[i] = cue;
                     kind[i] = Kind.CHROME;
                 }
             }
         }
+    }
 
-        // Context.
-        boolean[] byContext = new boolean[n];
+    /**
+     * Context: outside the core, a near-good line with no good neighbour but a chrome neighbour is chrome; a
+     * short line is chrome when its nearest non-short neighbours are chrome on both sides, or chrome before it
+     * and nothing after it. Everything else is kept: a short line between prose is a section heading.
+     */
+    private static void context(Page page) {
+        int n = page.n;
+        Kind[] kind = page.kind;
         Kind[] resolved = kind.clone();
         for (int i = 0; i < n; i++) {
-            if (kind[i] == Kind.NEAR_GOOD && (i < firstGood || i > lastGood)) {
+            if (kind[i] == Kind.NEAR_GOOD && (i < page.firstGood || i > page.lastGood)) {
                 // Inside the core (between long paragraphs) a sentence is kept whatever chrome is beside it.
                 Kind before = proseNeighbour(kind, i, -1);
                 Kind after = proseNeighbour(kind, i, +1);
@@ -194,71 +281,81 @@ public final class StructureFinder {
         }
         for (int i = 0; i < n; i++) {
             if (kind[i] == Kind.SHORT) {
-                Kind before = neighbour(resolved, i, -1, false);
-                Kind after = neighbour(resolved, i, +1, false);
+                Kind before = neighbour(resolved, i, -1);
+                Kind after = neighbour(resolved, i, +1);
                 if (before == Kind.CHROME && (after == Kind.CHROME || after == null)) {
                     resolved[i] = Kind.CHROME;
                 }
             }
         }
+        boolean[] byContext = new boolean[n];
         for (int i = 0; i < n; i++) {
-            if (resolved[i] == Kind.CHROME && reason[i] == null) {
-                byContext[i] = true;
-            }
+            byContext[i] = resolved[i] == Kind.CHROME && page.reason[i] == null;
         }
+        page.resolved = resolved;
+        page.byContext = byContext;
+    }
 
-        // Tail: short unpunctuated lines closing the page.
-        for (int i = n - 1; lastGood >= 0 && i > t && i > lastGood; i--) {
-            if (resolved[i] == Kind.CHROME) {
+    /** Tail: a run of short lines without sentence punctuation closing the page is chrome. */
+    private static void tail(Page page) {
+        for (int i = page.n - 1; page.lastGood >= 0 && i > page.title && i > page.lastGood; i--) {
+            if (page.resolved[i] == Kind.CHROME) {
                 continue;
             }
-            if (kind[i] == Kind.SHORT && !lines[i].endsSentence()) {
-                resolved[i] = Kind.CHROME;
-                byContext[i] = true;
+            if (page.kind[i] == Kind.SHORT && !page.lines[i].endsSentence()) {
+                page.resolved[i] = Kind.CHROME;
+                page.byContext[i] = true;
             } else {
                 break;
             }
         }
-        nameContextReasons(lines, reason, resolved, byContext);
+    }
 
-        // Standfirst.
-        String subtitle = null;
-        int firstBody = -1;
-        for (int i = t + 1; i < n; i++) {
-            if (resolved[i] != Kind.CHROME) {
-                firstBody = i;
+    /**
+     * Standfirst: a short unpunctuated line right after the headline, when the line after it does not look like
+     * one itself. Otherwise the same page without its standfirst (as the normalizer's own output is) would
+     * promote that line, and normalizing twice would not give the same body. The datelines read here are
+     * kept: the first paragraph is one of these two lines, and its dateline is asked for in assembly.
+     */
+    private void standfirst(Page page) {
+        int t = page.title;
+        for (int i = t + 1; i < page.n; i++) {
+            if (page.resolved[i] != Kind.CHROME) {
+                page.firstBody = i;
                 break;
             }
         }
-        int next = nextKept(resolved, firstBody);
-        // The line after a standfirst must not look like one itself: otherwise the same page without its
-        // standfirst (as the normalizer's own output is) would promote that line, and normalizing twice
-        // would not give the same body. The datelines read here are kept: the first paragraph is one of
-        // these two lines, and its dateline is asked for below.
-        Dateline firstBodyDateline = UNREAD;
-        Dateline nextDateline = UNREAD;
-        if (t >= 0 && firstBody > t && next > 0 && hasStandfirstShape(lines[firstBody])) {
-            firstBodyDateline = Dateline.find(texts.get(firstBody));
-            if (firstBodyDateline == null) {
-                nextDateline = Dateline.find(texts.get(next));
-                if (!couldBeSubtitle(lines[next], nextDateline)) {
-                    subtitle = texts.get(firstBody);
+        int firstBody = page.firstBody;
+        page.next = nextKept(page.resolved, firstBody);
+        if (t >= 0 && firstBody > t && page.next > 0 && hasStandfirstShape(page.lines[firstBody])) {
+            page.firstBodyDateline = Dateline.find(page.texts.get(firstBody));
+            if (page.firstBodyDateline == null) {
+                page.nextDateline = Dateline.find(page.texts.get(page.next));
+                if (!couldBeSubtitle(page.lines[page.next], page.nextDateline)) {
+                    page.subtitle = page.texts.get(firstBody);
                 }
             }
         }
+    }
 
-        // Body and removed lines, in page order.
-        // Sized for every line: growing them copies more than the few unused slots cost.
+    /**
+     * Assembly: the body and the removed lines in page order, the dateline taken off the first paragraph, and
+     * the body's matching form finished for the content hash, fingerprint and word count.
+     */
+    private PageStructure assemble(Page page, CleanText clean) {
+        int n = page.n;
+        List<String> texts = page.texts;
         List<String> paragraphs = new ArrayList<>(n);
         int[] paragraphLines = new int[n];
         List<RemovedLine> removed = new ArrayList<>(n + clean.invisibleLines());
         for (int i = 0; i < clean.invisibleLines(); i++) {
-            removed.add(new RemovedLine("", "blank"));
+            removed.add(new RemovedLine("", ChromeReason.BLANK));
         }
+        boolean hasSubtitle = page.subtitle != null;
         for (int i = 0; i < n; i++) {
-            if (resolved[i] == Kind.CHROME) {
-                removed.add(new RemovedLine(texts.get(i), reason[i]));
-            } else if (i != t && !(subtitle != null && i == firstBody)) {
+            if (page.resolved[i] == Kind.CHROME) {
+                removed.add(new RemovedLine(texts.get(i), page.reason[i]));
+            } else if (i != page.title && !(hasSubtitle && i == page.firstBody)) {
                 paragraphLines[paragraphs.size()] = i;
                 paragraphs.add(texts.get(i));
             }
@@ -266,8 +363,8 @@ public final class StructureFinder {
         Dateline dateline = null;
         if (!paragraphs.isEmpty()) {
             int first = paragraphLines[0];
-            dateline = first == firstBody && firstBodyDateline != UNREAD ? firstBodyDateline
-                    : first == next && nextDateline != UNREAD ? nextDateline
+            dateline = first == page.firstBody && page.firstBodyDateline != UNREAD ? page.firstBodyDateline
+                    : first == page.next && page.nextDateline != UNREAD ? page.nextDateline
                     : Dateline.find(paragraphs.get(0));
             if (dateline != null && placeIsName(dateline.place())) {
                 paragraphs.set(0, dateline.rest());
@@ -275,16 +372,16 @@ public final class StructureFinder {
                 dateline = null;
             }
         }
+        FoldedLines forms = page.forms;
         if (dateline != null) {
             // The first paragraph lost its dateline: take its folding without the dateline's instead.
             String text = texts.get(paragraphLines[0]);
             String rest = paragraphs.get(0);
-            // The rest is the end of the line (Dateline cuts it off the paragraph, which is the line).
             forms.addTail(paragraphLines[0], text, text.length() - rest.length());
             paragraphLines[0] = forms.size() - 1;
         }
-        FoldedLines body = forms.select(paragraphLines, paragraphs.size());
-        return new PageStructure(title, suffix, subtitle, dateline, paragraphs, removed, body);
+        BodyForm body = forms.select(paragraphLines, paragraphs.size()).bodyForm();
+        return new PageStructure(page.titleText, page.suffix, page.subtitle, dateline, paragraphs, removed, body);
     }
 
     /**
@@ -298,15 +395,6 @@ public final class StructureFinder {
         FoldedLines.Terms terms = words <= ChromeRules.MAX_CHROME_WORDS ? forms.terms(line) : FoldedLines.Terms.none();
         return new Line(text, terms, words, endsSentence(text),
                 words == 0 ? 0 : (double) forms.functionWords(line) / words);
-    }
-
-    private static boolean hasLetter(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLetter(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -359,11 +447,11 @@ public final class StructureFinder {
         return Kind.SHORT;
     }
 
-    /** The class of the nearest line in {@code direction} that is not short (and not near-good when asked). */
-    private static Kind neighbour(Kind[] kinds, int i, int direction, boolean skipNearGood) {
+    /** The class of the nearest line in {@code direction} that is not short. */
+    private static Kind neighbour(Kind[] kinds, int i, int direction) {
         for (int j = i + direction; j >= 0 && j < kinds.length; j += direction) {
             Kind k = kinds[j];
-            if (k == Kind.SHORT || (skipNearGood && k == Kind.NEAR_GOOD)) {
+            if (k == Kind.SHORT) {
                 continue;
             }
             return k;
@@ -416,8 +504,10 @@ public final class StructureFinder {
     }
 
     /** Context-removed lines take the reason of the chrome block they sit in. */
-    private static void nameContextReasons(Line[] lines, String[] reason, Kind[] resolved, boolean[] byContext) {
-        int n = lines.length;
+    private static void nameContextReasons(Page page) {
+        int n = page.n;
+        Kind[] resolved = page.resolved;
+        ChromeReason[] reason = page.reason;
         int i = 0;
         while (i < n) {
             if (resolved[i] != Kind.CHROME) {
@@ -431,19 +521,19 @@ public final class StructureFinder {
             boolean appeal = false;
             boolean siteMarks = false;
             for (int j = i; j < end; j++) {
-                appeal |= "appeal".equals(reason[j]);
-                siteMarks |= "url".equals(reason[j]) || isLogo(lines[j]);
+                appeal |= reason[j] == ChromeReason.APPEAL;
+                siteMarks |= reason[j] == ChromeReason.URL || isLogo(page.lines[j]);
             }
             for (int j = i; j < end; j++) {
-                if (!byContext[j]) {
+                if (!page.byContext[j]) {
                     continue;
                 }
                 if (appeal) {
-                    reason[j] = "appeal";
-                } else if (siteMarks && looksLikeName(lines[j])) {
-                    reason[j] = "site-name";
+                    reason[j] = ChromeReason.APPEAL;
+                } else if (siteMarks && looksLikeName(page.lines[j])) {
+                    reason[j] = ChromeReason.SITE_NAME;
                 } else {
-                    reason[j] = nearestReason(reason, byContext, j, i, end);
+                    reason[j] = nearestReason(reason, page.byContext, j, i, end);
                 }
             }
             i = end;
@@ -471,7 +561,7 @@ public final class StructureFinder {
         return false;
     }
 
-    private static String nearestReason(String[] reason, boolean[] byContext, int j, int from, int to) {
+    private static ChromeReason nearestReason(ChromeReason[] reason, boolean[] byContext, int j, int from, int to) {
         for (int d = 1; d < to - from; d++) {
             if (j + d < to && !byContext[j + d] && reason[j + d] != null) {
                 return reason[j + d];
@@ -480,14 +570,14 @@ public final class StructureFinder {
                 return reason[j - d];
             }
         }
-        return "boilerplate";
+        return ChromeReason.BOILERPLATE;
     }
 
     /**
      * A one- or two-word name without punctuation right above a headline-shaped line (four or more words, not
      * ending like a sentence) is the site's name, not the headline: "الجزيرة نت", "BBC News".
      */
-    private static boolean isSiteNameAbove(Line first, Line next, String nextReason) {
+    private static boolean isSiteNameAbove(Line first, Line next, ChromeReason nextReason) {
         return nextReason == null && first.words() <= 2 && looksLikeName(first) && !Chars.hasDigit(first.text())
                 && next.words() >= 4 && next.words() <= MAX_TITLE_WORDS && !next.endsSentence()
                 && Dateline.find(next.text()) == null;

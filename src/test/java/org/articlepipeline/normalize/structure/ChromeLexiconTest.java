@@ -17,7 +17,8 @@ class ChromeLexiconTest {
     private final MatchingForm form = new MatchingForm();
 
     private String cue(String line) {
-        return lexicon.cue(form.terms(line));
+        ChromeReason cue = lexicon.cue(form.terms(line));
+        return cue == null ? null : cue.code();
     }
 
     @Test
@@ -77,7 +78,8 @@ class ChromeLexiconTest {
                 }
             }
             found += expected == null ? 0 : 1;
-            assertEquals(expected, lexicon.cue(terms), padded);
+            ChromeReason cue = lexicon.cue(terms);
+            assertEquals(expected, cue == null ? null : cue.code(), padded);
         }
         assertTrue(found > 1_000, "the random lines hold cues often enough to test: " + found);
     }

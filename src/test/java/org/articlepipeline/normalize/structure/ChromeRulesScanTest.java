@@ -154,11 +154,12 @@ class ChromeRulesScanTest {
             String expected = !m.lookingAt() ? null
                     : captionIcon.matcher(m.group(1)).matches() && text.length() > m.end() + 3 ? "caption-icon" : "ui-label";
             labels += expected == null ? 0 : 1;
-            assertEquals(expected, ChromeRules.iconLabel(text), () -> "for [" + text + "]");
+            ChromeReason label = ChromeRules.iconLabel(text);
+            assertEquals(expected, label == null ? null : label.code(), () -> "for [" + text + "]");
         }
         assertTrue(labels > 10_000, "made " + labels);
-        assertEquals("caption-icon", ChromeRules.iconLabel("cameraicon الرئيس الروسي"));
-        assertEquals("ui-label", ChromeRules.iconLabel("tag icon ع ع ع"));
+        assertEquals(ChromeReason.CAPTION_ICON, ChromeRules.iconLabel("cameraicon الرئيس الروسي"));
+        assertEquals(ChromeReason.UI_LABEL, ChromeRules.iconLabel("tag icon ع ع ع"));
         assertNull(ChromeRules.iconLabel("iconography"));
         assertNull(ChromeRules.iconLabel("\u0130con x"));      // a dotted capital I is no ASCII letter
     }
@@ -169,7 +170,7 @@ class ChromeRulesScanTest {
                 "The minister said on Friday that the talks with the rebels would resume next week in Geneva, after a pause of almost two months.",
                 line,
                 "Officials from both sides have met twice this year, but no agreement has been reached on the terms of a ceasefire in the region.")));
-        return p.removed().stream().filter(x -> x.text().equals(line)).map(x -> x.reason()).findFirst().orElse(null);
+        return p.removed().stream().filter(x -> x.text().equals(line)).map(x -> x.reason().code()).findFirst().orElse(null);
     }
 
     @Test
@@ -195,8 +196,8 @@ class ChromeRulesScanTest {
     @Test
     void theLongestLeadInOpeningTheLineIsFoundByItsTerms() {
         ChromeLexicon lexicon = ChromeLexicon.defaults();
-        assertEquals(new ChromeLexicon.Prefix("ui-label", 3), lexicon.prefix(List.of("follow", "us", "on", "twitter")));
-        assertEquals(new ChromeLexicon.Prefix("ui-label", 2), lexicon.prefix(new java.util.ArrayList<>(List.of("share", "on"))));
+        assertEquals(new ChromeLexicon.Prefix(ChromeReason.UI_LABEL, 3), lexicon.prefix(List.of("follow", "us", "on", "twitter")));
+        assertEquals(new ChromeLexicon.Prefix(ChromeReason.UI_LABEL, 2), lexicon.prefix(new java.util.ArrayList<>(List.of("share", "on"))));
         assertNull(lexicon.prefix(List.of("follow", "them", "on", "twitter")));
         assertNull(lexicon.prefix(List.of("on", "share")));
     }
@@ -204,8 +205,8 @@ class ChromeRulesScanTest {
     @Test
     void aWholeLinePhraseIsFoundOnlyForTheWholeLine() {
         ChromeLexicon lexicon = ChromeLexicon.defaults();
-        assertEquals("ui-label", lexicon.wholeLine(List.of("comments")));
-        assertEquals("widget", lexicon.wholeLine(List.of("no", "comments")));
+        assertEquals(ChromeReason.UI_LABEL, lexicon.wholeLine(List.of("comments")));
+        assertEquals(ChromeReason.WIDGET, lexicon.wholeLine(List.of("no", "comments")));
         assertNull(lexicon.wholeLine(List.of("many", "comments")));
         assertNull(lexicon.wholeLine(List.of("comments", "closed", "now")));
     }
@@ -225,7 +226,7 @@ class ChromeRulesScanTest {
             boolean whole = ChromeRules.isWholeLineUrl(text);
             urls += whole ? 1 : 0;
             if (whole) {
-                assertEquals("url", ChromeRules.contactReasonByRegex(text), () -> "[" + text + "]");
+                assertEquals(ChromeReason.URL, ChromeRules.contactReasonByRegex(text), () -> "[" + text + "]");
             }
             assertEquals(ChromeRules.contactReasonByRegex(text), ChromeRules.contactReason(text), () -> "[" + text + "]");
         }

@@ -30,7 +30,7 @@ class StructureFinderTest {
     }
 
     private static String reasonOf(PageStructure p, String line) {
-        return p.removed().stream().filter(r -> r.text().equals(line)).map(RemovedLine::reason).findFirst().orElse(null);
+        return p.removed().stream().filter(r -> r.text().equals(line)).map(r -> r.reason().code()).findFirst().orElse(null);
     }
 
     @Test
@@ -188,7 +188,7 @@ class StructureFinderTest {
         assertEquals("timestamp", reasonOf(p, "26.11.2015 20:55"));
         assertEquals("credit", reasonOf(p, "المصدر:رويترز"));
         assertEquals("punctuation", reasonOf(p, "'"));
-        assertTrue(p.removed().contains(new RemovedLine("", "blank")));
+        assertTrue(p.removed().contains(new RemovedLine("", ChromeReason.BLANK)));
     }
 
     @Test
