@@ -1,9 +1,13 @@
 package org.articlepipeline.lookup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parts of an API Gateway HTTP API (payload format 2.0) request that lookups use.
@@ -14,9 +18,11 @@ import java.util.Map;
  * @param headers   headers with lower-case names
  * @param requestId the API Gateway request id, for logs and 503 answers
  * @param bodyBytes the size of the request body in bytes (0 when there is none)
+ * @param repeated  names of query parameters given more than once (read from the raw query string,
+ *                  since {@code query} cannot tell {@code a=1&a=2} from {@code a=1,2})
  */
 public record ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
-                         String requestId, long bodyBytes) {
+                         String requestId, long bodyBytes, Set<String> repeated) {
 
     /** A request without a body. */
     public ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
@@ -24,9 +30,16 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
         this(method, path, query, headers, requestId, 0);
     }
 
+    /** A request with no parameter given twice. */
+    public ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers,
+                      String requestId, long bodyBytes) {
+        this(method, path, query, headers, requestId, bodyBytes, Set.of());
+    }
+
     public ApiRequest {
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
+        repeated = Set.copyOf(repeated);
     }
 
     /** Reads a payload 2.0 event; missing parts become empty rather than failing. */
@@ -36,7 +49,30 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
         String path = event.path("rawPath").asText(http.path("path").asText("/"));
         return new ApiRequest(method, path, strings(event.path("queryStringParameters")),
                 lowerCaseKeys(strings(event.path("headers"))),
-                event.path("requestContext").path("requestId").asText(""), bodyBytes(event));
+                event.path("requestContext").path("requestId").asText(""), bodyBytes(event),
+                repeatedNames(event.path("rawQueryString").asText("")));
+    }
+
+    /** The names that occur more than once in a raw query string ({@code name=value&...}, percent-encoded). */
+    static Set<String> repeatedNames(String rawQueryString) {
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new HashSet<>();
+        for (String pair : rawQueryString.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            try {
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                // compared as sent: a malformed name is refused as unknown anyway
+            }
+            if (!seen.add(name)) {
+                repeated.add(name);
+            }
+        }
+        return repeated;
     }
 
     /** The body's size; API Gateway passes bodies through, base64-encoded when binary. */
@@ -47,7 +83,7 @@ public record ApiRequest(String method, String path, Map<String, String> query, 
         }
         String text = body.asText();
         return event.path("isBase64Encoded").asBoolean(false)
-                ? text.length() / 4L * 3 : text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                ? text.length() / 4L * 3 : text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Characters of the query string as received: names, values and separators. */

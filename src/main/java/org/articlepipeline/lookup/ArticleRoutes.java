@@ -67,10 +67,7 @@ final class ArticleRoutes {
 
     /** {@code GET /articles?key=}: the article stored for an object key. */
     ApiResponse byKey(Parameters parameters) {
-        String key = parameters.get("key");
-        if (key.isEmpty()) {
-            throw ApiException.badParameter("key", "must be an object key of 1 to 1024 characters");
-        }
+        String key = parameters.get(Parameters.KEY);
         ArticleRecord record = repository.find(ArticleId.of(bucket.bucket(), key))
                 .filter(ArticleRecord::isVisible)
                 .orElseThrow(() -> ApiException.notFound("no article for that key"));

@@ -122,7 +122,7 @@ final class ListingRoutes {
         if (value == null) {
             return DEFAULT_LIMIT;
         }
-        if (value.length() <= 3 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (!value.isEmpty() && value.length() <= 3 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             int limit = Integer.parseInt(value);
             if (limit >= 1 && limit <= MAX_LIMIT) {
                 return limit;
