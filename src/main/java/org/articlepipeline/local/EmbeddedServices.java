@@ -74,7 +74,7 @@ public final class EmbeddedServices implements AutoCloseable {
                     ? new TransientNio2BlobStore()
                     : new FilesystemNio2BlobStore(Files.createDirectories(dataDirectory.resolve("s3")).toString());
             S3Proxy s3 = S3Proxy.builder()
-                    .blobStore(new NotifyingBlobStore(storage, objectChanges))
+                    .blobStore(new NotifyingBlobStore(new ExactKeyBlobStore(storage), objectChanges))
                     .endpoint(URI.create("http://127.0.0.1:" + s3Actual))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                     .ignoreUnknownHeaders(true)

@@ -34,10 +34,16 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         this.listener = listener;
     }
 
+    /**
+     * The size and ETag come from the write itself, not from reading the object back: a DELETE that lands
+     * between the write and a read-back would otherwise turn a completed PUT into a 404.
+     */
     @Override
     public PutObjectResponse putBlob(PutObjectRequest request, InputStream input) {
-        PutObjectResponse response = super.putBlob(request, input);
-        created("ObjectCreated:Put", request.bucket(), request.key());
+        CountingInputStream counted = new CountingInputStream(input);
+        PutObjectResponse response = super.putBlob(request, counted);
+        listener.accept(new ObjectEvent("ObjectCreated:Put", request.bucket(), request.key(), counted.count(),
+                ArticleBucket.unquoted(response.eTag())));
         return response;
     }
 
@@ -72,9 +78,53 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         return response;
     }
 
+    /**
+     * Reports a created object with its size and ETag as stored now. When a delete already removed it, the
+     * write still happened and S3 still reports it: without a size, so the consumer reads the object and
+     * finds it gone, as it would after a real race.
+     */
     private void created(String eventName, String bucket, String key) {
-        HeadObjectResponse head = delegate().blobMetadata(bucket, key);
-        listener.accept(new ObjectEvent(eventName, bucket, key, head.contentLength(),
-                ArticleBucket.unquoted(head.eTag())));
+        HeadObjectResponse head = delegate().blobMetadataIfPresent(bucket, key);
+        listener.accept(new ObjectEvent(eventName, bucket, key, head == null ? null : head.contentLength(),
+                head == null ? null : ArticleBucket.unquoted(head.eTag())));
+    }
+
+    /** Counts the bytes a write consumes: the size of what was stored. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                count += read;
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws java.io.IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+
+        long count() {
+            return count;
+        }
     }
 }
