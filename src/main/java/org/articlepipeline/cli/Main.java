@@ -18,7 +18,9 @@ public final class Main {
             usage: java -jar article-pipeline.jar [command] [options]
 
               serve [--port 3000] [--s3-port 9000] [--dynamodb-port 8000] [--seeds DIR] [--data DIR]
-                  start the whole pipeline locally (the default command)
+                    [--host 127.0.0.1]
+                  start the whole pipeline locally (the default command); it listens on loopback only
+                  unless --host names another address
               normalize FILE...
                   print each file's normalized article as one JSON line; no AWS at all
               invoke ingest|index|lookup --event FILE

@@ -1,11 +1,14 @@
 package org.articlepipeline.cli;
 
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.articlepipeline.local.EmbeddedServices;
+import org.articlepipeline.local.LocalAddresses;
 import org.articlepipeline.local.LocalPipeline;
 
 /**
@@ -26,7 +29,7 @@ final class ServeCommand {
 
     int run(List<String> args) {
         Arguments arguments = Arguments.parse(args,
-                Set.of("--port", "--s3-port", "--dynamodb-port", "--seeds", "--data"));
+                Set.of("--port", "--s3-port", "--dynamodb-port", "--seeds", "--data", "--host"));
         if (!arguments.operands().isEmpty()) {
             throw new Arguments.UsageException("serve takes no operands: " + arguments.operands());
         }
@@ -41,11 +44,15 @@ final class ServeCommand {
             throw new CommandException("--seeds " + seeds + " is not a folder", 2);
         }
         Path data = arguments.has("--data") ? Path.of(arguments.option("--data", null)) : null;
+        InetAddress host = host(arguments);
+        if (LocalAddresses.reachableFromOtherMachines(host)) {
+            err.println(exposureWarning(host));
+        }
 
         long started = System.nanoTime();
         LocalPipeline pipeline;
         try {
-            pipeline = LocalPipeline.start(apiPort, s3Port, dynamoDbPort, data, err::println);
+            pipeline = LocalPipeline.start(host, apiPort, s3Port, dynamoDbPort, data, err::println);
         } catch (Exception e) {
             throw new CommandException("the local stack did not start: " + e.getMessage(), 1);
         }
@@ -72,6 +79,24 @@ final class ServeCommand {
         out.println("API       " + pipeline.apiEndpoint() + "  (try: curl " + pipeline.apiEndpoint() + "/articles)");
         out.printf("ready in %.1f s; Ctrl-C stops%n", (System.nanoTime() - started) / 1e9);
         return RUNNING;
+    }
+
+    /** {@code --host}, loopback when absent; a name is resolved once, here. */
+    private static InetAddress host(Arguments arguments) {
+        if (!arguments.has("--host")) {
+            return LocalAddresses.LOOPBACK;
+        }
+        String value = arguments.option("--host", null);
+        try {
+            return InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            throw new Arguments.UsageException("--host must be an address of this machine, not '" + value + "'");
+        }
+    }
+
+    static String exposureWarning(InetAddress host) {
+        return "warning: listening on " + host.getHostAddress() + ": the local stack has no authentication,"
+                + " anyone who can reach this address can read and change its bucket and table";
     }
 
     private static void requireFree(String option, int port) {

@@ -1,7 +1,5 @@
 package org.articlepipeline.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,8 +17,8 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
 /**
- * An S3-compatible server (S3Proxy) and DynamoDB Local, in this JVM, on loopback ports: the AWS services
- * the pipeline uses, with no account and no Docker.
+ * An S3-compatible server (S3Proxy) and DynamoDB Local, in this JVM, on one address (loopback unless the
+ * caller names another): the AWS services the pipeline uses, with no account and no Docker.
  *
  * <p>The S3 server reports every object change to a listener, which is how the local stack emits S3
  * event notifications. With a data folder both keep their state across restarts; without one they start
@@ -33,19 +31,19 @@ public final class EmbeddedServices implements AutoCloseable {
     public static final String SECRET_KEY = "test";
 
     private final S3Proxy s3;
-    private final DynamoDBProxyServer dynamoDb;
+    private final LocalDynamoDb dynamoDb;
+    private final String clientHost;
     private final int s3Port;
-    private final int dynamoDbPort;
 
-    private EmbeddedServices(S3Proxy s3, DynamoDBProxyServer dynamoDb, int s3Port, int dynamoDbPort) {
+    private EmbeddedServices(S3Proxy s3, LocalDynamoDb dynamoDb, String clientHost, int s3Port) {
         this.s3 = s3;
         this.dynamoDb = dynamoDb;
+        this.clientHost = clientHost;
         this.s3Port = s3Port;
-        this.dynamoDbPort = dynamoDbPort;
     }
 
     /**
-     * Starts both servers.
+     * Starts both servers on loopback ({@code 127.0.0.1}).
      *
      * @param s3Port       the S3 port (0 picks a free one)
      * @param dynamoDbPort the DynamoDB port (0 picks a free one)
@@ -54,35 +52,33 @@ public final class EmbeddedServices implements AutoCloseable {
      */
     static EmbeddedServices start(int s3Port, int dynamoDbPort, Path dataDirectory, Consumer<ObjectEvent> objectChanges)
             throws Exception {
+        return start(LocalAddresses.LOOPBACK, s3Port, dynamoDbPort, dataDirectory, objectChanges);
+    }
+
+    /** Starts both servers listening on {@code host} only. */
+    static EmbeddedServices start(InetAddress host, int s3Port, int dynamoDbPort, Path dataDirectory,
+                                  Consumer<ObjectEvent> objectChanges) throws Exception {
         int s3Actual = s3Port == 0 ? freePort() : s3Port;
-        int dynamoActual = dynamoDbPort == 0 ? freePort() : dynamoDbPort;
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            List<String> args = new ArrayList<>(List.of("-port", Integer.toString(dynamoActual), "-sharedDb",
-                    "-disableTelemetry"));
-            if (dataDirectory == null) {
-                args.add("-inMemory");
-            } else {
-                Path tables = Files.createDirectories(dataDirectory.resolve("dynamodb"));
-                args.addAll(List.of("-dbPath", tables.toString()));
-            }
-            DynamoDBProxyServer dynamoDb = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-            dynamoDb.start();
-            started.add(dynamoDb::stop);
+            LocalDynamoDb dynamoDb = LocalDynamoDb.start(host, dynamoDbPort,
+                    dataDirectory == null ? null : Files.createDirectories(dataDirectory.resolve("dynamodb")));
+            started.add(dynamoDb);
 
             BlobStore storage = dataDirectory == null
                     ? new TransientNio2BlobStore()
                     : new FilesystemNio2BlobStore(Files.createDirectories(dataDirectory.resolve("s3")).toString());
             S3Proxy s3 = S3Proxy.builder()
                     .blobStore(new NotifyingBlobStore(new ExactKeyBlobStore(storage), objectChanges))
-                    .endpoint(URI.create("http://127.0.0.1:" + s3Actual))
+                    // S3Proxy listens on the endpoint's host.
+                    .endpoint(URI.create("http://" + LocalAddresses.uriHost(host) + ":" + s3Actual))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                     .ignoreUnknownHeaders(true)
                     .stopTimeout(0)
                     .build();
             s3.start();
             waitUntilStarted(s3);
-            return new EmbeddedServices(s3, dynamoDb, s3Actual, dynamoActual);
+            return new EmbeddedServices(s3, dynamoDb, LocalAddresses.uriHost(LocalAddresses.reachable(host)), s3Actual);
         } catch (Exception e) {
             for (AutoCloseable closeable : started) {
                 closeable.close();
@@ -98,11 +94,11 @@ public final class EmbeddedServices implements AutoCloseable {
     }
 
     public URI s3Endpoint() {
-        return URI.create("http://127.0.0.1:" + s3Port);
+        return URI.create("http://" + clientHost + ":" + s3Port);
     }
 
     public URI dynamoDbEndpoint() {
-        return URI.create("http://127.0.0.1:" + dynamoDbPort);
+        return URI.create("http://" + clientHost + ":" + dynamoDb.port());
     }
 
     /** A port no one listens on now, for tests and for {@code --port 0}. */
@@ -132,7 +128,7 @@ public final class EmbeddedServices implements AutoCloseable {
         try {
             s3.stop();
         } finally {
-            dynamoDb.stop();
+            dynamoDb.close();
         }
     }
 }

@@ -48,6 +48,12 @@ public final class LocalApi implements AutoCloseable {
 
     /** Starts serving on {@code 127.0.0.1:port} (0 picks a free port). */
     public static LocalApi start(int port, RequestStreamHandler handler, Consumer<String> log) throws IOException {
+        return start(LocalAddresses.LOOPBACK, port, handler, log);
+    }
+
+    /** Starts serving on {@code host:port} only (0 picks a free port). */
+    public static LocalApi start(InetAddress host, int port, RequestStreamHandler handler, Consumer<String> log)
+            throws IOException {
         // The JDK server writes headers and body separately; with Nagle on, the body waits for the client's
         // delayed ACK (~40 ms per keep-alive request under wrk). API Gateway has no such stall, so the local
         // API turns it off, unless whoever started the JVM chose otherwise. Read once, when the server
@@ -55,7 +61,7 @@ public final class LocalApi implements AutoCloseable {
         if (System.getProperty(NODELAY_PROPERTY) == null) {
             System.setProperty(NODELAY_PROPERTY, "true");
         }
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
         LocalApi api = new LocalApi(server, handler, log);
         server.createContext("/", api::handle);
         server.setExecutor(Executors.newFixedThreadPool(8, runnable -> {
@@ -69,6 +75,11 @@ public final class LocalApi implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The address the server listens on. */
+    public InetAddress host() {
+        return server.getAddress().getAddress();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

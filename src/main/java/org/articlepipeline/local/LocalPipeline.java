@@ -3,6 +3,7 @@ package org.articlepipeline.local;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,9 +74,18 @@ public final class LocalPipeline implements AutoCloseable {
      */
     public static LocalPipeline start(int apiPort, int s3Port, int dynamoDbPort, Path dataDirectory,
                                       Consumer<String> log) throws Exception {
+        return start(LocalAddresses.LOOPBACK, apiPort, s3Port, dynamoDbPort, dataDirectory, log);
+    }
+
+    /**
+     * As {@link #start(int, int, int, Path, Consumer)}, with every listener (API, S3, DynamoDB) on
+     * {@code host} instead of loopback.
+     */
+    public static LocalPipeline start(InetAddress host, int apiPort, int s3Port, int dynamoDbPort,
+                                      Path dataDirectory, Consumer<String> log) throws Exception {
         PipelineSettings settings = PipelineSettings.defaults();
         AtomicReference<S3EventSource> eventSource = new AtomicReference<>();
-        EmbeddedServices services = EmbeddedServices.start(s3Port, dynamoDbPort, dataDirectory, change -> {
+        EmbeddedServices services = EmbeddedServices.start(host, s3Port, dynamoDbPort, dataDirectory, change -> {
             S3EventSource source = eventSource.get();
             if (source != null) {
                 source.publish(change);
@@ -83,7 +93,7 @@ public final class LocalPipeline implements AutoCloseable {
         });
         try {
             Map<String, String> environment = environment(settings, services);
-            return wire(services, environment, apiPort, eventSource, log);
+            return wire(services, environment, host, apiPort, eventSource, log);
         } catch (Exception e) {
             services.close();
             throw e;
@@ -97,11 +107,11 @@ public final class LocalPipeline implements AutoCloseable {
      */
     public static LocalPipeline attach(Map<String, String> environment, int apiPort, Consumer<String> log)
             throws Exception {
-        return wire(null, Map.copyOf(environment), apiPort, new AtomicReference<>(), log);
+        return wire(null, Map.copyOf(environment), LocalAddresses.LOOPBACK, apiPort, new AtomicReference<>(), log);
     }
 
-    private static LocalPipeline wire(EmbeddedServices services, Map<String, String> environment, int apiPort,
-                                      AtomicReference<S3EventSource> eventSource, Consumer<String> log)
+    private static LocalPipeline wire(EmbeddedServices services, Map<String, String> environment, InetAddress host,
+                                      int apiPort, AtomicReference<S3EventSource> eventSource, Consumer<String> log)
             throws IOException {
         PipelineSettings settings = PipelineSettings.fromEnvironment(environment);
         AwsClients clients = new AwsClients(environment);
@@ -122,7 +132,7 @@ public final class LocalPipeline implements AutoCloseable {
                         // the log has it; the next notification goes on
                     }
                 }, Clock.systemUTC()));
-        LocalApi api = LocalApi.start(apiPort, new LookupHandler(environment), log);
+        LocalApi api = LocalApi.start(host, apiPort, new LookupHandler(environment), log);
         return new LocalPipeline(services, eventSource.get(), changes, streams, api, environment, settings);
     }
 
@@ -234,7 +244,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     public String apiEndpoint() {
-        return "http://127.0.0.1:" + api.port();
+        return "http://" + LocalAddresses.uriHost(LocalAddresses.reachable(api.host())) + ":" + api.port();
     }
 
     public String s3Endpoint() {

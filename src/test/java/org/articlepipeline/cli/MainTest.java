@@ -67,6 +67,25 @@ class MainTest {
     }
 
     @Test
+    void aHostOtherThanLoopbackIsWarnedAboutInOneLineBeforeTheStackStarts() {
+        // 192.0.2.0/24 is reserved for documentation: no machine has it, so nothing is exposed and the
+        // listeners fail to bind after the warning.
+        int code = run("serve", "--host", "192.0.2.7", "--port", "0", "--s3-port", "0", "--dynamodb-port", "0",
+                "--seeds", "seeds");
+
+        String[] lines = err.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertThat(lines[0]).startsWith("warning:").contains("192.0.2.7").contains("no authentication");
+        assertThat(code).isEqualTo(1);
+        assertThat(lines[lines.length - 1]).contains("the local stack did not start");
+    }
+
+    @Test
+    void aHostThatIsNotAnAddressIsAUsageError() {
+        assertThat(run("serve", "--host", "not an address")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--host");
+    }
+
+    @Test
     void unknownCommandsAndOptionsAreUsageErrors() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'frobnicate'").contains("usage:");
