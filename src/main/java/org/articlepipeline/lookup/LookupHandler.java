@@ -99,7 +99,8 @@ public final class LookupHandler implements RequestStreamHandler {
             request = ApiRequest.fromEvent(event == null ? mapper.createObjectNode() : event);
         } catch (IOException unreadable) {
             request = new ApiRequest("GET", "/", Map.of(), Map.of(), "");
-            response = cors.decorate(error(400, "invalid-request", "the request event is not JSON"));
+            response = cors.decorate(ResponseHeaders.apply(request,
+                    error(400, "invalid-request", "the request event is not JSON")));
             write(output, response);
             log(context, request, response, started);
             return;
@@ -111,7 +112,7 @@ public final class LookupHandler implements RequestStreamHandler {
 
     /** The answer to one request: never throws, and never answers 500. */
     public ApiResponse respond(ApiRequest request) {
-        return cors.decorate(answer(request));
+        return cors.decorate(ResponseHeaders.apply(request, answer(request)));
     }
 
     private ApiResponse answer(ApiRequest request) {
@@ -132,10 +133,19 @@ public final class LookupHandler implements RequestStreamHandler {
         ObjectNode body = mapper.createObjectNode();
         body.putObject("error").put("code", code).put("message", message);
         try {
-            return ApiResponse.json(status, mapper.writeValueAsString(body));
+            return ApiResponse.json(status, htmlSafe(mapper.writeValueAsString(body)));
         } catch (IOException e) {
             throw new IllegalStateException("a tree of strings always serializes", e);
         }
+    }
+
+    /**
+     * Messages may quote what the caller sent (a parameter's name, say). JSON escapes quotes and control
+     * characters but not markup, so {@code < > &} are written as JSON's six-character unicode escapes: the
+     * same JSON value, and no tag survives into a body that something might render.
+     */
+    static String htmlSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
     private void write(OutputStream output, ApiResponse response) throws IOException {

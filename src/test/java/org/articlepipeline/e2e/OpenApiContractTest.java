@@ -68,7 +68,8 @@ class OpenApiContractTest {
         http(api, "GET", "/articles", "/articles?q=" + LookupClient.encode("عقد الواجهه"), Map.of(), 200);
         http(api, "GET", "/articles", "/articles?key=incoming/none-such", Map.of(), 404);
         http(api, "GET", "/articles", "/articles?limit=500", Map.of(), 400);
-        http(api, "GET", ID, article, Map.of(), 200);
+        HttpResponse<String> metadata = http(api, "GET", ID, article, Map.of(), 200);
+        http(api, "GET", ID, article, Map.of("If-None-Match", metadata.headers().firstValue("etag").orElseThrow()), 304);
         http(api, "GET", ID, "/articles/" + "f".repeat(24), Map.of(), 404);
         HttpResponse<String> text = http(api, "GET", ID + "/text", article + "/text", Map.of(), 200);
         http(api, "GET", ID + "/text", article + "/text",
