@@ -42,17 +42,39 @@ final class CloudFormationTemplate {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
 
     private final Map<String, Object> root;
+    /** Parameter values that replace the defaults, as {@code sam deploy --parameter-overrides} would. */
+    private final Map<String, String> overrides;
 
-    private CloudFormationTemplate(Map<String, Object> root) {
+    private CloudFormationTemplate(Map<String, Object> root, Map<String, String> overrides) {
         this.root = root;
+        this.overrides = overrides;
     }
 
     static CloudFormationTemplate load(Path file) throws IOException {
         LoaderOptions options = new LoaderOptions();
         Yaml yaml = new Yaml(new ShortFormConstructor(options));
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new CloudFormationTemplate(map(yaml.load(reader)));
+            return new CloudFormationTemplate(map(yaml.load(reader)), Map.of());
         }
+    }
+
+    /** The same template deployed with {@code values} for some parameters (the others keep their defaults). */
+    CloudFormationTemplate withParameters(Map<String, String> values) {
+        Map<String, String> all = new LinkedHashMap<>(overrides);
+        all.putAll(values);
+        return new CloudFormationTemplate(root, Map.copyOf(all));
+    }
+
+    /** True when the resource is created in this deployment: it has no condition, or its condition holds. */
+    boolean isCreated(String logicalId) {
+        Object condition = resource(logicalId).get("Condition");
+        return condition == null || condition((String) condition);
+    }
+
+    /** True when the output is given in this deployment. */
+    boolean hasOutput(String name) {
+        Map<String, Object> output = map(map(root.getOrDefault("Outputs", Map.of())).get(name));
+        return output != null && (output.get("Condition") == null || condition((String) output.get("Condition")));
     }
 
     Map<String, Object> root() {
@@ -120,7 +142,8 @@ final class CloudFormationTemplate {
     }
 
     /**
-     * A value as deployed with the parameters' defaults: parameters and conditions resolved; references to
+     * A value as deployed with the parameters' defaults (or the values {@link #withParameters} gave):
+     * parameters and conditions resolved; references to
      * resources and pseudo parameters kept as {@code ${Name}} / {@code ${Name.Attribute}} placeholders.
      */
     Object resolve(Object value) {
@@ -188,7 +211,9 @@ final class CloudFormationTemplate {
         }
         Map<String, Object> parameters = map(root.getOrDefault("Parameters", Map.of()));
         if (parameters.containsKey(name)) {
-            return parameterDefault(name);
+            String value = overrides.containsKey(name) ? overrides.get(name) : parameterDefault(name);
+            return "CommaDelimitedList".equals(map(parameters.get(name)).get("Type"))
+                    ? List.of(value.split(",", -1)) : value;
         }
         return "${" + name + "}";
     }
@@ -214,7 +239,7 @@ final class CloudFormationTemplate {
         return out.toString();
     }
 
-    /** A condition's value with the parameters' defaults. */
+    /** A condition's value with the parameters' defaults (or the values {@link #withParameters} gave). */
     boolean condition(String name) {
         return evaluate(map(root.get("Conditions")).get(name));
     }

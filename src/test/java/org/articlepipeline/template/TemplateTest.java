@@ -31,6 +31,7 @@ import org.articlepipeline.store.ArticleTable;
 import org.articlepipeline.store.TableLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -345,14 +346,162 @@ class TemplateTest {
         assertThat(map(map(deny.get("Condition")).get("Bool")).get("aws:SecureTransport")).isEqualTo("false");
     }
 
+    /** The parameter values of each way of authorizing the lookup API. */
+    private static final Map<String, Map<String, String>> AUTHORIZATION_VARIANTS = Map.of(
+            "IAM", Map.of("ApiAuthorization", "IAM"),
+            "JWT", Map.of("ApiAuthorization", "JWT", "JwtIssuer", "https://issuer.example/pool",
+                    "JwtAudience", "readers,editors"),
+            "NONE", Map.of("ApiAuthorization", "NONE"));
+
+    /** Every route the lookup function serves: the OpenAPI document's paths, plus the catch-all. */
+    private static final Set<String> ROUTE_KEYS = Set.of("GET /articles", "GET /articles/{id}",
+            "GET /articles/{id}/text", "GET /articles/{id}/duplicates", "GET /sources", "GET /health", "$default");
+
     @Test
-    void cfnLintFindsNothingWhenInstalled() throws Exception {
+    void apiAuthorizationIsIamUnlessTheDeployerChoosesOtherwise() {
+        assertThat(template.parameterDefault("ApiAuthorization")).isEqualTo("IAM");
+        assertThat(list(map(map(template.root().get("Parameters")).get("ApiAuthorization")).get("AllowedValues")))
+                .containsExactlyInAnyOrder("IAM", "JWT", "NONE");
+    }
+
+    @Test
+    void withIamEveryRouteRequiresSigV4AndAReaderPolicyIsOutput() {
+        CloudFormationTemplate iam = template.withParameters(AUTHORIZATION_VARIANTS.get("IAM"));
+        assertThat(routes(iam).values()).allSatisfy(route -> {
+            assertThat(route.get("AuthorizationType")).isEqualTo("AWS_IAM");
+            assertThat(route).doesNotContainKey("AuthorizerId");
+        });
+        assertThat(iam.resourcesOfType("AWS::ApiGatewayV2::Authorizer")).noneMatch(iam::isCreated);
+
+        assertThat(iam.isCreated("ApiReaderPolicy")).isTrue();
+        Map<String, Object> policy = map(iam.resolve(properties(iam.resource("ApiReaderPolicy")).get("PolicyDocument")));
+        List<Object> statements = list(policy.get("Statement"));
+        assertThat(statements).hasSize(1);
+        Map<String, Object> statement = map(statements.get(0));
+        assertThat(statement.get("Effect")).isEqualTo("Allow");
+        assertThat(list(statement.get("Action"))).containsExactly("execute-api:Invoke");
+        // Only reads, and only of this API.
+        assertThat(list(statement.get("Resource"))).containsExactlyInAnyOrder(
+                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ArticlesApi}/*/GET/*",
+                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ArticlesApi}/*/HEAD/*");
+        assertThat(iam.hasOutput("ApiReaderPolicyArn")).isTrue();
+        assertThat(map(map(iam.root().get("Outputs")).get("ApiReaderPolicyArn")).get("Value"))
+                .isEqualTo(Map.of("Ref", "ApiReaderPolicy"));
+    }
+
+    @Test
+    void withJwtEveryRouteRequiresATokenOfTheIssuerForTheAudience() {
+        CloudFormationTemplate jwt = template.withParameters(AUTHORIZATION_VARIANTS.get("JWT"));
+        List<String> authorizers = jwt.resourcesOfType("AWS::ApiGatewayV2::Authorizer").stream().filter(jwt::isCreated).toList();
+        assertThat(authorizers).hasSize(1);
+        Map<String, Object> authorizer = map(jwt.resolve(properties(jwt.resource(authorizers.get(0)))));
+        assertThat(authorizer.get("AuthorizerType")).isEqualTo("JWT");
+        assertThat(list(authorizer.get("IdentitySource"))).containsExactly("$request.header.Authorization");
+        Map<String, Object> configuration = map(authorizer.get("JwtConfiguration"));
+        assertThat(configuration.get("Issuer")).isEqualTo("https://issuer.example/pool");
+        assertThat(list(configuration.get("Audience"))).containsExactly("readers", "editors");
+
+        assertThat(routes(jwt).values()).allSatisfy(route -> {
+            assertThat(route.get("AuthorizationType")).isEqualTo("JWT");
+            assertThat(route.get("AuthorizerId")).isEqualTo("${" + authorizers.get(0) + "}");
+        });
+        assertThat(jwt.isCreated("ApiReaderPolicy")).isFalse();
+        assertThat(jwt.hasOutput("ApiReaderPolicyArn")).isFalse();
+        // A JWT deployment without an issuer or an audience is refused before anything is created.
+        assertThat(map(template.root().get("Rules"))).containsKey("JwtNeedsIssuerAndAudience");
+    }
+
+    @Test
+    void withNoneEveryRouteIsPublicAndNothingElseIsCreated() {
+        CloudFormationTemplate none = template.withParameters(AUTHORIZATION_VARIANTS.get("NONE"));
+        assertThat(routes(none).values()).allSatisfy(route -> {
+            assertThat(route.get("AuthorizationType")).isEqualTo("NONE");
+            assertThat(route).doesNotContainKey("AuthorizerId");
+        });
+        assertThat(none.resourcesOfType("AWS::ApiGatewayV2::Authorizer")).noneMatch(none::isCreated);
+        assertThat(none.isCreated("ApiReaderPolicy")).isFalse();
+    }
+
+    @Test
+    void everyVariantRoutesEveryDocumentedPathToTheLookupFunctionAlone() throws IOException {
+        Set<String> documented = new TreeSet<>();
+        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(ROOT.resolve("docs/openapi.yaml").toFile()).path("paths").fieldNames()
+                .forEachRemaining(path -> documented.add("GET " + path));
+        assertThat(ROUTE_KEYS).containsAll(documented);
+        for (Map.Entry<String, Map<String, String>> variant : AUTHORIZATION_VARIANTS.entrySet()) {
+            CloudFormationTemplate deployed = template.withParameters(variant.getValue());
+            Map<String, Map<String, Object>> routes = routes(deployed);
+            assertThat(routes.keySet()).as(variant.getKey()).containsExactlyInAnyOrderElementsOf(ROUTE_KEYS);
+            for (Map<String, Object> route : routes.values()) {
+                assertThat(route.get("Target")).isEqualTo("integrations/${LookupIntegration}");
+            }
+        }
+        Map<String, Object> integration = map(template.resolve(properties(template.resource("LookupIntegration"))));
+        assertThat(integration.get("IntegrationType")).isEqualTo("AWS_PROXY");
+        assertThat(integration.get("PayloadFormatVersion")).isEqualTo("2.0");
+        // The alias, whose published versions SnapStart restores, as the other functions' triggers use.
+        assertThat(integration.get("IntegrationUri")).isEqualTo("${LookupFunction.Alias}");
+        Map<String, Object> permission = map(template.resolve(properties(template.resource("LookupInvokePermission"))));
+        assertThat(permission.get("FunctionName")).isEqualTo("${LookupFunction.Alias}");
+        assertThat(permission.get("Principal")).isEqualTo("apigateway.amazonaws.com");
+        assertThat((String) permission.get("SourceArn")).endsWith(":${ArticlesApi}/*");
+    }
+
+    @Test
+    void corsPreflightsAloneSkipAuthorizationAndOnlyWhenCorsIsOn() {
+        CloudFormationTemplate jwtWithCors = template.withParameters(AUTHORIZATION_VARIANTS.get("JWT"))
+                .withParameters(Map.of("CorsAllowOrigin", "https://reader.example"));
+        Map<String, Map<String, Object>> routes = routes(jwtWithCors);
+        assertThat(routes.get("OPTIONS /{proxy+}")).as("preflight route").isNotNull();
+        // Browsers send preflights without credentials; everything else still needs a token.
+        assertThat(routes.get("OPTIONS /{proxy+}").get("AuthorizationType")).isEqualTo("NONE");
+        routes.remove("OPTIONS /{proxy+}");
+        assertThat(routes.values()).allSatisfy(route -> assertThat(route.get("AuthorizationType")).isEqualTo("JWT"));
+
+        assertThat(routes(template).keySet()).doesNotContain("OPTIONS /{proxy+}");
+    }
+
+    /** The routes created in a deployment, by route key, with their properties resolved. */
+    private static Map<String, Map<String, Object>> routes(CloudFormationTemplate deployed) {
+        Map<String, Map<String, Object>> routes = new TreeMap<>();
+        for (String id : deployed.resourcesOfType("AWS::ApiGatewayV2::Route")) {
+            if (deployed.isCreated(id)) {
+                Map<String, Object> route = map(deployed.resolve(properties(deployed.resource(id))));
+                assertThat(routes.put((String) route.get("RouteKey"), route)).as("one route per key").isNull();
+            }
+        }
+        return routes;
+    }
+
+    @Test
+    void cfnLintFindsNothingWhenInstalled(@TempDir Path variants) throws Exception {
         String lint = onPath("cfn-lint");
         assumeTrue(lint != null, "cfn-lint is not on PATH (install: pip install cfn-lint; or run sam validate --lint)");
-        Process process = new ProcessBuilder(lint, "template.yaml").directory(ROOT.toFile()).redirectErrorStream(true).start();
+        // The template as it is, and once per way of authorizing the API with that way as the default, so
+        // each variant's resolved values are linted too. One cfn-lint process for all of them.
+        List<String> command = new ArrayList<>(List.of(lint, "template.yaml"));
+        String text = Files.readString(ROOT.resolve("template.yaml"));
+        for (Map.Entry<String, Map<String, String>> variant : new TreeMap<>(AUTHORIZATION_VARIANTS).entrySet()) {
+            Path copy = variants.resolve("template-" + variant.getKey() + ".yaml");
+            Files.writeString(copy, withDefaults(text, variant.getValue()));
+            command.add(copy.toString());
+        }
+        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("cfn-lint template.yaml:\n" + out).isZero();
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + out).isZero();
+    }
+
+    /** The template's text with the {@code Default:} of some parameters replaced. */
+    private static String withDefaults(String text, Map<String, String> defaults) {
+        String result = text;
+        for (Map.Entry<String, String> parameter : defaults.entrySet()) {
+            Matcher m = Pattern.compile("(?m)^  " + parameter.getKey() + ":\n(?:    .*\n)*?    Default: (.*)$").matcher(result);
+            assertThat(m.find()).as("parameter " + parameter.getKey() + " has a Default line").isTrue();
+            result = result.substring(0, m.start(1)) + "'" + parameter.getValue() + "'" + result.substring(m.end(1));
+        }
+        return result;
     }
 
     private static String onPath(String command) {
