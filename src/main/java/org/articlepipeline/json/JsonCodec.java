@@ -37,7 +37,30 @@ import java.util.Map;
  */
 public final class JsonCodec {
 
-    private final JsonFactory factory = new JsonFactory();
+    private final JsonFactory factory;
+
+    /** A codec for JSON as the JSON specification writes it. */
+    public JsonCodec() {
+        this(new JsonFactory());
+    }
+
+    private JsonCodec(JsonFactory factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * A codec that also reads JSON as hand-edited pages write it (JSON-LD in HTML): comments, trailing commas,
+     * single quotes, raw line breaks and tabs inside strings, and backslashes before any character.
+     */
+    public static JsonCodec lenient() {
+        return new JsonCodec(JsonFactory.builder()
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_TRAILING_COMMA)
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_SINGLE_QUOTES)
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+                .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+                .build());
+    }
 
     /** Parses one JSON value from {@code input}, which is closed afterwards. */
     public JsonValue parse(InputStream input) throws IOException {

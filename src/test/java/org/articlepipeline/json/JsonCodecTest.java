@@ -203,4 +203,15 @@ class JsonCodecTest {
         }
         return n;
     }
+
+    @Test
+    void theLenientCodecReadsJsonAsPagesWriteIt() throws Exception {
+        String handWritten = "{'a': 1, // note\n \"b\": \"line\nbreak\", \"c\": [1, 2,],}";
+        JsonValue v = JsonCodec.lenient().parse(handWritten);
+        assertThat(v.path("a").asLong()).isEqualTo(1);
+        assertThat(v.path("b").asText()).isEqualTo("line\nbreak");
+        assertThat(v.path("c").path(1).asLong()).isEqualTo(2);
+        assertThatThrownBy(() -> json.parse(handWritten)).as("the strict codec still refuses it")
+                .isInstanceOf(JsonProcessingException.class);
+    }
 }
