@@ -1,0 +1,96 @@
+package org.articlepipeline.normalize.html;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.articlepipeline.normalize.RemovedLine;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.parser.Parser;
+
+/**
+ * Reads the article out of an HTML page, in the order trafilatura and readability work: drop what never
+ * holds content, drop captions, drop the page's frame and named boilerplate, {@link BodyChooser choose the
+ * body}, drop link-dense blocks inside it, then lay it out as lines ({@link BlockLines}). Every step walks
+ * the tree iteratively, so deep nesting cannot overflow the stack, and every dropped line of text is listed
+ * with its reason. Instances are stateless and thread-safe.
+ */
+public final class HtmlExtractor {
+
+    /**
+     * jsoup's tree builder stops nesting at this depth (deeper elements become siblings), which bounds the
+     * work of any walk up a tree: a page nested deeper than this is broken markup, not a layout.
+     */
+    static final int MAX_DEPTH = 256;
+
+    /** Parses {@code html} as a browser would, with nesting capped at {@link #MAX_DEPTH}. */
+    public Document parse(String html) {
+        Parser parser = Parser.htmlParser();
+        parser.setMaxDepth(MAX_DEPTH);
+        return parser.parseInput(html, "");
+    }
+
+    /** The article in {@code page}, which this call prunes: pass a page parsed for this call only. */
+    public Extraction extract(Document page) {
+        boolean declared = ArticleEvidence.declaresArticle(page);
+        boolean loginForm = ArticleEvidence.hasLoginForm(page);
+        Element body = page.body();
+        String headline = headline(body);
+        Removals removed = new Removals();
+        TextStats before = TextStats.of(body);
+        Pruner.prune(body, PruningRules.NEVER_CONTENT, before, removed);
+        Removals captions = new Removals();
+        Pruner.prune(body, PruningRules.CAPTIONS, before, captions);
+        Pruner.prune(body, PruningRules.FRAME, before, removed);
+
+        TextStats stats = TextStats.of(body);
+        List<Element> chosen = BodyChooser.choose(body, stats);
+        int teasers = ArticleEvidence.teasers(chosen);
+        for (Element part : chosen) {
+            Pruner.prune(part, PruningRules.linkDense(stats), stats, removed);
+        }
+        List<String> lines = new ArrayList<>();
+        for (Element part : chosen) {
+            BlockLines.append(part, lines);
+        }
+        removed.addLines(outside(body, chosen), ChromeReason.OUTSIDE_ARTICLE);
+
+        String missing = ArticleEvidence.missing(lines, teasers, loginForm, declared);
+        if (missing != null) {
+            return new Extraction.NoArticle(missing);
+        }
+        List<RemovedLine> listed = new ArrayList<>();
+        for (Removals.Entry entry : removed.entries()) {
+            listed.add(new RemovedLine(entry.text(), entry.reason().code()));
+        }
+        List<String> credits = new ArrayList<>();
+        for (Removals.Entry entry : captions.entries()) {
+            listed.add(new RemovedLine(entry.text(), entry.reason().code()));
+            credits.add(entry.text());
+        }
+        return new Extraction.Article(headline, lines, listed, credits);
+    }
+
+    /** The page's first non-empty {@code h1}, the headline a reader sees, or null. */
+    private static String headline(Element body) {
+        for (Element h1 : body.getElementsByTag("h1")) {
+            String text = String.join(" ", BlockLines.of(h1)).strip();
+            if (!text.isEmpty() && text.length() <= 400) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    /** The lines of {@code body} outside the chosen elements. */
+    private static List<String> outside(Element body, List<Element> chosen) {
+        Set<Node> skipped = Collections.newSetFromMap(new IdentityHashMap<>());
+        skipped.addAll(chosen);
+        List<String> lines = new ArrayList<>();
+        BlockLines.append(body, skipped, lines);
+        return lines;
+    }
+}
