@@ -58,6 +58,7 @@ public final class ArticleDocuments {
         document.put("publishedAt", article.publishedAt());
         document.put("language", article.language());
         document.put("encoding", article.encoding());
+        document.put("format", article.format());
         document.put("paragraphs", article.paragraphs());
         document.put("text", article.text());
         document.put("wordCount", article.wordCount());

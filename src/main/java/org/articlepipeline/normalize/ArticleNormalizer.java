@@ -3,13 +3,13 @@ package org.articlepipeline.normalize;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.articlepipeline.normalize.clean.CleanText;
 import org.articlepipeline.normalize.clean.LineBuffer;
 import org.articlepipeline.normalize.clean.TextCleaner;
 import org.articlepipeline.normalize.decode.Decoded;
-import org.articlepipeline.normalize.decode.HtmlText;
 import org.articlepipeline.normalize.decode.TextDecoder;
 import org.articlepipeline.normalize.describe.Agencies;
 import org.articlepipeline.normalize.describe.ArticleDescriber;
@@ -17,6 +17,9 @@ import org.articlepipeline.normalize.describe.DateFinder;
 import org.articlepipeline.normalize.describe.Description;
 import org.articlepipeline.normalize.describe.LanguageDetector;
 import org.articlepipeline.normalize.fingerprint.MinHasher;
+import org.articlepipeline.normalize.html.Extraction;
+import org.articlepipeline.normalize.html.HtmlExtractor;
+import org.articlepipeline.normalize.html.MarkupSniffer;
 import org.articlepipeline.normalize.structure.ChromeLexicon;
 import org.articlepipeline.normalize.structure.PageStructure;
 import org.articlepipeline.normalize.structure.StructureFinder;
@@ -24,6 +27,7 @@ import org.articlepipeline.normalize.text.BodyForm;
 import org.articlepipeline.normalize.text.FoldedLines;
 import org.articlepipeline.normalize.text.MatchingForm;
 import org.articlepipeline.normalize.text.Stopwords;
+import org.jsoup.nodes.Document;
 
 /**
  * Entry point of the normalizer: uploaded bytes in, a {@link NormalizedArticle} or a rejection out.
@@ -44,6 +48,10 @@ public final class ArticleNormalizer {
     public static final int ARABIC_SCRIPT_WPM = 160;
     /** Words per minute for other languages (English silent reading ~230 wpm). */
     public static final int DEFAULT_WPM = 230;
+    /** {@link NormalizedArticle#format} of an upload read as an HTML page. */
+    public static final String FORMAT_HTML = "html";
+    /** {@link NormalizedArticle#format} of an upload read as text. */
+    public static final String FORMAT_TEXT = "text";
     /** A decoding with more replacement characters than this share of its characters is not text. */
     private static final double MAX_REPLACEMENT_SHARE = 0.2;
 
@@ -53,6 +61,9 @@ public final class ArticleNormalizer {
     private final ArticleDescriber describer;
     private final MatchingForm form;
     private final Stopwords stopwords;
+    private final Agencies agencies;
+    private final MarkupSniffer sniffer = new MarkupSniffer();
+    private final HtmlExtractor extractor = new HtmlExtractor();
     /**
      * Each thread's buffers, lent to one page after another, so pages do not allocate and zero them anew
      * (measured in docs/benchmarks.md). Per instance, not static: normalizers share nothing.
@@ -69,7 +80,7 @@ public final class ArticleNormalizer {
         this.form = new MatchingForm();
         this.stopwords = Stopwords.defaults();
         DateFinder dates = new DateFinder();
-        Agencies agencies = new Agencies();
+        this.agencies = new Agencies();
         this.decoder = new TextDecoder(settings.maxBytes());
         this.cleaner = new TextCleaner();
         this.structure = new StructureFinder(form, stopwords, ChromeLexicon.defaults(), dates, agencies);
@@ -96,28 +107,61 @@ public final class ArticleNormalizer {
         // The common upload, plain UTF-8 text, is decoded and cleaned in one pass; everything else (legacy
         // charsets, byte order marks, HTML, invalid bytes) goes through the stages one by one.
         PageBuffers reused = buffers.get();
-        CleanText clean = null;
-        String encoding = "UTF-8";
-        if (decoder.readsAsUtf8WhenValid(content) && !declaredHtml(origin) && !mayOpenWithMarkup(content)) {
-            clean = cleaner.cleanUtf8(content, reused.lines());
-        }
-        HtmlText html = null;
-        if (clean == null) {
-            Decoded decoded = decoder.decode(content, origin == null ? null : origin.declaredContentType());
-            if (decoded instanceof Decoded.Failure failure) {
-                return new NormalizationResult.Rejected(failure.reason(), failure.detail());
+        if (decoder.readsAsUtf8WhenValid(content) && !mayOpenWithMarkup(content)) {
+            CleanText clean = cleaner.cleanUtf8(content, reused.lines());
+            if (clean != null) {
+                return describe(clean, "UTF-8", FORMAT_TEXT, null, PageHints.NONE, reused);
             }
-            Decoded.Text text = (Decoded.Text) decoded;
-            encoding = text.encoding();
-            String raw = text.text();
-            if (replacementShare(raw) > MAX_REPLACEMENT_SHARE) {
-                return new NormalizationResult.Rejected(RejectionReason.UNDECODABLE,
-                        "the file does not decode as text in " + encoding + " or any charset tried");
-            }
-            html = HtmlText.looksLikeHtml(raw) || declaredHtml(origin) && raw.indexOf('<') >= 0
-                    ? HtmlText.parse(raw) : null;
-            clean = cleaner.clean(html == null ? raw : html.text());
         }
+        boolean hinted = declaredHtml(origin);
+        boolean html = sniffer.isHtml(content, hinted);
+        Decoded decoded = decoder.decode(html ? withoutNul(content) : content,
+                origin == null ? null : origin.declaredContentType());
+        if (decoded instanceof Decoded.Failure failure) {
+            return new NormalizationResult.Rejected(failure.reason(), failure.detail());
+        }
+        Decoded.Text text = (Decoded.Text) decoded;
+        String raw = text.text();
+        if (replacementShare(raw) > MAX_REPLACEMENT_SHARE) {
+            return new NormalizationResult.Rejected(RejectionReason.UNDECODABLE,
+                    "the file does not decode as text in " + text.encoding() + " or any charset tried");
+        }
+        if (html || sniffer.isHtml(raw, hinted)) {
+            return normalizeHtml(raw, text.encoding(), reused);
+        }
+        return describe(cleaner.clean(raw), text.encoding(), FORMAT_TEXT, null, PageHints.NONE, reused);
+    }
+
+    /**
+     * An HTML page: its article is extracted from the tree ({@link HtmlExtractor}), laid out as lines under its
+     * headline, and from there read exactly as a text dump is, so the same article uploaded either way gets
+     * the same title and body.
+     */
+    private NormalizationResult normalizeHtml(String raw, String encoding, PageBuffers reused) {
+        Document page = extractor.parse(raw);
+        String pageTitle = page.title().strip();
+        String siteName = page.select("meta[property=og:site_name]").attr("content").strip();
+        String published = page.select("meta[property=article:published_time]").attr("content").strip();
+        Extraction extraction = extractor.extract(page);
+        if (extraction instanceof Extraction.NoArticle none) {
+            return new NormalizationResult.Rejected(RejectionReason.NO_ARTICLE, none.detail());
+        }
+        Extraction.Article article = (Extraction.Article) extraction;
+        String headline = article.headline() != null ? article.headline() : pageTitle.isEmpty() ? null : pageTitle;
+        StringBuilder lines = new StringBuilder(raw.length() / 4);
+        if (headline != null) {
+            lines.append(headline).append('\n');
+        }
+        for (String line : article.lines()) {
+            lines.append(line).append('\n');
+        }
+        return describe(cleaner.clean(lines.toString()), encoding, FORMAT_HTML, article,
+                new PageHints(siteName.isEmpty() ? null : siteName, published.isEmpty() ? null : published), reused);
+    }
+
+    /** Structure, description and fingerprint of cleaned lines, whichever format they came from. */
+    private NormalizationResult describe(CleanText clean, String encoding, String format, Extraction.Article html,
+                                         PageHints hints, PageBuffers reused) {
         if (!hasLetter(clean.lines())) {
             return new NormalizationResult.Rejected(RejectionReason.NO_TEXT, "the file holds no letters");
         }
@@ -126,11 +170,12 @@ public final class ArticleNormalizer {
             return new NormalizationResult.Rejected(RejectionReason.NO_TEXT, "the file holds only page chrome");
         }
         Description d = describer.describe(page);
-        String source = d.source();
-        String publishedAt = d.publishedAt();
+        String agency = d.agency();
+        List<RemovedLine> removed = page.removed();
         if (html != null) {
-            source = source == null ? html.siteName() : source;
-            publishedAt = publishedAt == null ? html.publishedTime() : publishedAt;
+            agency = agency == null ? creditedAgency(html.credits()) : agency;
+            removed = new ArrayList<>(html.removed());
+            removed.addAll(page.removed());
         }
         List<String> paragraphs = page.paragraphs();
         String body = String.join("\n\n", paragraphs);
@@ -141,11 +186,42 @@ public final class ArticleNormalizer {
         // Code points, not chars; folding saw whether there is any pair to count.
         int charCount = bodyForm.hasSurrogates() ? body.codePointCount(0, body.length()) : body.length();
         return new NormalizationResult.Accepted(new NormalizedArticle(
-                page.title(), page.subtitle(), source, d.sourceUrl(), d.agency(),
-                page.dateline() == null ? null : page.dateline().place(), publishedAt, d.language(),
-                encoding, paragraphs, body, wordCount, paragraphs.size(),
+                page.title(), page.subtitle(), d.source() == null ? hints.source() : d.source(), d.sourceUrl(), agency,
+                page.dateline() == null ? null : page.dateline().place(),
+                d.publishedAt() == null ? hints.publishedAt() : d.publishedAt(), d.language(),
+                encoding, format, paragraphs, body, wordCount, paragraphs.size(),
                 charCount, (wordCount + wpm - 1) / wpm,
-                contentHash, reused.hasher().fingerprint(bodyForm), page.removed()));
+                contentHash, reused.hasher().fingerprint(bodyForm), removed));
+    }
+
+    /** What a page's meta tags say about it, used where the text itself does not say. */
+    private record PageHints(String source, String publishedAt) {
+        static final PageHints NONE = new PageHints(null, null);
+    }
+
+    /** The news agency a photo credit or caption names, or null: captions are credit context, not prose. */
+    private String creditedAgency(List<String> credits) {
+        for (String credit : credits) {
+            String agency = agencies.find(credit);
+            if (agency != null) {
+                return agency;
+            }
+        }
+        return null;
+    }
+
+    /** The bytes with each NUL replaced by a space, as an HTML parser would drop it: a NUL is no reason to lose a page. */
+    private static byte[] withoutNul(byte[] content) {
+        byte[] copy = null;
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == 0) {
+                if (copy == null) {
+                    copy = content.clone();
+                }
+                copy[i] = ' ';
+            }
+        }
+        return copy == null ? content : copy;
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.List;
  * An article read out of an uploaded page: its clean text, its structure and what describes it.
  *
  * <p>Absent values are {@code null}, never invented. Field names are the JSON contract of the
- * {@code normalize} command and of the stored {@code normalized/<id>.json} documents.
+ * {@code normalize} command and of the stored {@code normalized/<id>.json} documents. {@code format} says
+ * how the upload was read: {@code html} (a page, its article extracted from the markup) or {@code text}.
  */
 public record NormalizedArticle(
         String title,
@@ -18,6 +19,7 @@ public record NormalizedArticle(
         String publishedAt,
         String language,
         String encoding,
+        String format,
         List<String> paragraphs,
         String text,
         int wordCount,

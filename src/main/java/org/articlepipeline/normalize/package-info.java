@@ -7,8 +7,11 @@
  * <ol>
  *   <li>{@code decode} – {@link org.articlepipeline.normalize.decode.TextDecoder}: charset from evidence
  *       (BOM, strict UTF-8 with tolerance for a stray byte, windows-1256 / ISO-8859-6 / windows-1252 /
- *       ISO-8859-1), binary and oversized uploads rejected; {@link org.articlepipeline.normalize.decode.HtmlText}
- *       reduces HTML to lines;</li>
+ *       ISO-8859-1), binary and oversized uploads rejected;</li>
+ *   <li>{@code html} – {@link org.articlepipeline.normalize.html.HtmlExtractor}: a page recognized as HTML by
+ *       its content ({@link org.articlepipeline.normalize.html.MarkupSniffer}) is parsed with jsoup, its
+ *       never-content elements, frame and boilerplate blocks dropped and listed, its body chosen and laid out
+ *       as lines, which the stages below read as they read a text dump;</li>
  *   <li>{@code clean} – {@link org.articlepipeline.normalize.clean.TextCleaner}: faithful, uniform display text.
  *       Plain valid UTF-8, the common upload, is decoded inside the cleaning pass
  *       ({@link org.articlepipeline.normalize.clean.TextCleaner#cleanUtf8}): every pass over a page costs about

@@ -62,12 +62,12 @@ class ArticleDocumentsTest {
 
     @Test
     void fieldsComeInTheDocumentedOrder() {
-        NormalizedArticle article = new NormalizedArticle("T", null, null, null, null, null, null, "en", "UTF-8",
+        NormalizedArticle article = new NormalizedArticle("T", null, null, null, null, null, null, "en", "UTF-8", "text",
                 List.of("P"), "P", 1, 1, 1, 1, "hash", null, List.of(new RemovedLine("Share", ChromeReason.UI_LABEL)));
 
         assertThat(documents.toJson(new NormalizationResult.Accepted(article)).keySet()).containsExactly(
                 "status", "title", "subtitle", "source", "sourceUrl", "agency", "dateline", "publishedAt", "language",
-                "encoding", "paragraphs", "text", "wordCount", "paragraphCount", "charCount", "readingMinutes",
+                "encoding", "format", "paragraphs", "text", "wordCount", "paragraphCount", "charCount", "readingMinutes",
                 "contentHash", "fingerprint", "removed");
     }
 
@@ -91,6 +91,7 @@ class ArticleDocumentsTest {
         node.put("publishedAt", article.publishedAt());
         node.put("language", article.language());
         node.put("encoding", article.encoding());
+        node.put("format", article.format());
         ArrayNode paragraphs = node.putArray("paragraphs");
         article.paragraphs().forEach(paragraphs::add);
         node.put("text", article.text());
