@@ -179,7 +179,7 @@ public final class ArticleIngestor {
 
     static ArticleMetadata metadataOf(NormalizedArticle a) {
         return new ArticleMetadata(a.title(), a.subtitle(), a.source(), a.sourceUrl(), a.agency(), a.dateline(),
-                a.publishedAt(), a.language(), a.encoding(), a.wordCount(), a.paragraphCount(), a.charCount(),
+                a.publishedAt(), a.language(), a.encoding(), a.format(), a.wordCount(), a.paragraphCount(), a.charCount(),
                 a.readingMinutes(), a.contentHash(), a.fingerprint() == null ? null : a.fingerprint().encoded(), null);
     }
 

@@ -29,6 +29,7 @@ final class ArticleJson {
         node.put("publishedAt", m.publishedAt());
         node.put("language", m.language());
         node.put("encoding", m.encoding());
+        node.put("format", m.format());
         node.put("wordCount", m.wordCount());
         node.put("paragraphCount", m.paragraphCount());
         node.put("charCount", m.charCount());

@@ -254,6 +254,7 @@ public final class ArticleRepository {
             putIfPresent(item, "publishedAt", m.publishedAt());
             putIfPresent(item, "language", m.language());
             putIfPresent(item, "encoding", m.encoding());
+            putIfPresent(item, "format", m.format());
             item.put("wordCount", n(m.wordCount()));
             item.put("paragraphCount", n(m.paragraphCount()));
             item.put("charCount", n(m.charCount()));
@@ -290,7 +291,7 @@ public final class ArticleRepository {
         ArticleMetadata metadata = status != ArticleStatus.OK ? null : new ArticleMetadata(
                 text(item, "title"), text(item, "subtitle"), text(item, "source"), text(item, "sourceUrl"),
                 text(item, "agency"), text(item, "dateline"), text(item, "publishedAt"), text(item, "language"),
-                text(item, "encoding"), number(item, "wordCount"), number(item, "paragraphCount"),
+                text(item, "encoding"), text(item, "format"), number(item, "wordCount"), number(item, "paragraphCount"),
                 number(item, "charCount"), number(item, "readingMinutes"), text(item, "contentHash"),
                 text(item, "fingerprint"), text(item, DUPLICATE_OF));
         AttributeValue size = item.get("size");

@@ -43,7 +43,7 @@ final class DirectArticles implements AutoCloseable {
     String put(String key, String title, String text, String source, String language, String publishedAt) {
         String id = ArticleId.of(bucket.bucket(), key);
         ArticleMetadata metadata = new ArticleMetadata(title, null, source, null, null, null, publishedAt, language,
-                "UTF-8", text.split("\\s+").length, 1, text.length(), 1, Integer.toHexString(text.hashCode()) + id,
+                "UTF-8", "text", text.split("\\s+").length, 1, text.length(), 1, Integer.toHexString(text.hashCode()) + id,
                 null, null);
         ArticleRecord record = new ArticleRecord(id, bucket.bucket(), key, ArticleStatus.OK, null, null, metadata,
                 TableLayout.sortableInstant(Instant.now()), (long) text.length(), "etag-" + id, null, nextSequencer(),

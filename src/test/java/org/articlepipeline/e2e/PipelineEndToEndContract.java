@@ -92,6 +92,44 @@ abstract class PipelineEndToEndContract {
         }
     }
 
+    @Test
+    void anHtmlPageUploadedThroughS3IsListedWithItsTitleAndFormatHtml() throws Exception {
+        String key = pipeline().settings().inputPrefix() + "e2e-" + System.nanoTime() + "/bridge.html";
+        String page = "<!doctype html><html><head><title>Bridge reopens to cyclists | Town Post</title></head><body>"
+                + "<nav><a href=/>Home</a> <a href=/local>Local</a></nav><article><h1>Bridge reopens to cyclists</h1>"
+                + "<p>The council voted on Tuesday to reopen the old river bridge to cyclists, after two years of"
+                + " repairs that cost more than the town had planned.</p><p>Engineers said the steel frame had rusted"
+                + " faster than expected, and that the new deck would carry bicycles and people on foot.</p></article>"
+                + "<footer>All rights reserved.</footer></body></html>";
+        byte[] bytes = page.getBytes(StandardCharsets.UTF_8);
+        try (S3Client s3 = new AwsClients(pipeline().environment()).s3()) {
+            PutObjectResponse put = s3.putObject(b -> b.bucket(pipeline().settings().bucket()).key(key)
+                    .contentType("text/html; charset=utf-8"), RequestBody.fromBytes(bytes));
+            uploaded(key, put, bytes.length);
+
+            JsonNode article = awaitJson("/articles?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8),
+                    response -> response.statusCode() == 200);
+            assertThat(article.path("title").asText()).isEqualTo("Bridge reopens to cyclists");
+            assertThat(article.path("format").asText()).isEqualTo("html");
+            String text = get(article.path("textUrl").asText()).body();
+            assertThat(text).contains("rusted faster").doesNotContain("Home", "All rights reserved");
+
+            JsonNode listing = mapper.readTree(get("/articles?limit=100").body());
+            List<JsonNode> listed = new ArrayList<>();
+            listing.path("items").forEach(item -> {
+                if (item.path("key").asText().equals(key)) {
+                    listed.add(item);
+                }
+            });
+            assertThat(listed).singleElement().satisfies(item -> {
+                assertThat(item.path("title").asText()).isEqualTo("Bridge reopens to cyclists");
+                assertThat(item.path("format").asText()).isEqualTo("html");
+            });
+            s3.deleteObject(b -> b.bucket(pipeline().settings().bucket()).key(key));
+            deleted(key);
+        }
+    }
+
     private JsonNode awaitJson(String path, Predicate<HttpResponse<String>> done) throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
         HttpResponse<String> response = get(path);
