@@ -18,6 +18,7 @@ import org.articlepipeline.normalize.describe.Description;
 import org.articlepipeline.normalize.describe.LanguageDetector;
 import org.articlepipeline.normalize.fingerprint.MinHasher;
 import org.articlepipeline.normalize.html.Extraction;
+import org.articlepipeline.normalize.html.HtmlCharset;
 import org.articlepipeline.normalize.html.HtmlExtractor;
 import org.articlepipeline.normalize.html.MarkupSniffer;
 import org.articlepipeline.normalize.structure.ChromeLexicon;
@@ -64,6 +65,7 @@ public final class ArticleNormalizer {
     private final Agencies agencies;
     private final MarkupSniffer sniffer = new MarkupSniffer();
     private final HtmlExtractor extractor = new HtmlExtractor();
+    private final HtmlCharset htmlCharset;
     /**
      * Each thread's buffers, lent to one page after another, so pages do not allocate and zero them anew
      * (measured in docs/benchmarks.md). Per instance, not static: normalizers share nothing.
@@ -82,6 +84,7 @@ public final class ArticleNormalizer {
         DateFinder dates = new DateFinder();
         this.agencies = new Agencies();
         this.decoder = new TextDecoder(settings.maxBytes());
+        this.htmlCharset = new HtmlCharset(decoder);
         this.cleaner = new TextCleaner();
         this.structure = new StructureFinder(form, stopwords, ChromeLexicon.defaults(), dates, agencies);
         this.describer = new ArticleDescriber(form, stopwords, dates, agencies, new LanguageDetector(form, stopwords));
@@ -115,8 +118,9 @@ public final class ArticleNormalizer {
         }
         boolean hinted = declaredHtml(origin);
         boolean html = sniffer.isHtml(content, hinted);
-        Decoded decoded = decoder.decode(html ? withoutNul(content) : content,
-                origin == null ? null : origin.declaredContentType());
+        // A page is read in the charset it declares when its bytes agree (HtmlCharset); text by evidence alone.
+        Decoded decoded = html ? htmlCharset.decode(withoutNul(content))
+                : decoder.decode(content, origin == null ? null : origin.declaredContentType());
         if (decoded instanceof Decoded.Failure failure) {
             return new NormalizationResult.Rejected(failure.reason(), failure.detail());
         }
