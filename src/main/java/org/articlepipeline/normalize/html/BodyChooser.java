@@ -67,38 +67,106 @@ final class BodyChooser {
     private static List<Element> scored(Element scope, TextStats stats) {
         Map<Element, double[]> scores = new IdentityHashMap<>();
         for (Element e : scope.getAllElements()) {
-            if (e == scope || !isParagraphLike(e)) {
+            if (e == scope) {
                 continue;
             }
-            int chars = stats.plainText(e);
-            if (chars < MIN_BLOCK_CHARS) {
-                continue;
+            if (isParagraphLike(e)) {
+                if (stats.plainText(e) >= MIN_BLOCK_CHARS) {
+                    propagate(e.parent(), blockScore(e.text(), stats.plainText(e)), scope, scores);
+                }
+            } else {
+                // Text written straight into a container beside its blocks (lines split by <br>) is a
+                // paragraph of that container, as readability wraps such runs in a <p> of their own.
+                String loose = looseText(e);
+                int chars = TextStats.visibleChars(loose);
+                if (chars >= MIN_BLOCK_CHARS) {
+                    propagate(e, blockScore(loose, chars), scope, scores);
+                }
             }
-            double score = 1 + commas(e.text()) + Math.min(chars / 100, 3);
-            Element ancestor = e.parent();
-            for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
-                double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
-                scores.computeIfAbsent(ancestor, a -> new double[] {initialScore(a)})[0] += score * share;
+        }
+        List<Map.Entry<Element, double[]>> ranked = new ArrayList<>(scores.entrySet());
+        for (Map.Entry<Element, double[]> entry : ranked) {
+            entry.getValue()[0] *= 1 - stats.linkDensity(entry.getKey());
+        }
+        if (ranked.isEmpty()) {
+            return List.of(scope);
+        }
+        ranked.sort((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]));
+        Element top = commonTop(ranked, scope);
+        double topScore = scores.containsKey(top) ? scores.get(top)[0] : ranked.get(0).getValue()[0];
+        return withSiblings(top, topScore, scores, stats);
+    }
+
+    /**
+     * The best candidate, or the nearest ancestor holding most of the near-best ones: an article split into
+     * sections (around pictures, pull quotes or ads) scores in each section, and the sections together are
+     * the article. An only child stands for its parent, so the parent's other children are weighed as siblings.
+     */
+    private static Element commonTop(List<Map.Entry<Element, double[]>> ranked, Element scope) {
+        Element top = ranked.get(0).getKey();
+        double best = ranked.get(0).getValue()[0];
+        List<Element> close = new ArrayList<>();
+        for (int i = 1; i < Math.min(ranked.size(), 5); i++) {
+            if (ranked.get(i).getValue()[0] >= 0.75 * best) {
+                close.add(ranked.get(i).getKey());
+            }
+        }
+        if (close.size() >= 2) {
+            for (Element ancestor = top.parent(); ancestor != null; ancestor = ancestor.parent()) {
+                int inside = 0;
+                for (Element other : close) {
+                    if (other.parents().contains(ancestor)) {
+                        inside++;
+                    }
+                }
+                if (inside >= Math.min(3, close.size())) {
+                    top = ancestor;
+                    break;
+                }
                 if (ancestor == scope) {
                     break;
                 }
             }
         }
-        Element top = null;
-        double topScore = 0;
-        for (Map.Entry<Element, double[]> entry : scores.entrySet()) {
-            Element candidate = entry.getKey();
-            double score = entry.getValue()[0] * (1 - stats.linkDensity(candidate));
-            entry.getValue()[0] = score;
-            if (top == null || score > topScore) {
-                top = candidate;
-                topScore = score;
+        while (top != scope && top.parent() != null && top.parent() != scope && top.parent().childrenSize() == 1) {
+            top = top.parent();
+        }
+        return top;
+    }
+
+    private static double blockScore(String text, int chars) {
+        return 1 + commas(text) + Math.min(chars / 100, 3);
+    }
+
+    /** Adds {@code score} to {@code parent} in full, its parent by half and further ancestors by less. */
+    private static void propagate(Element parent, double score, Element scope, Map<Element, double[]> scores) {
+        Element ancestor = parent;
+        for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
+            double share = level == 0 ? 1 : level == 1 ? 0.5 : 1.0 / (level * 3);
+            scores.computeIfAbsent(ancestor, a -> new double[] {initialScore(a)})[0] += score * share;
+            if (ancestor == scope) {
+                break;
             }
         }
-        if (top == null) {
-            return List.of(scope);
+    }
+
+    /** The text of {@code e} outside its block children: its own text runs and inline elements. */
+    private static String looseText(Element e) {
+        StringBuilder text = null;
+        for (org.jsoup.nodes.Node child : e.childNodes()) {
+            String piece = null;
+            if (child instanceof org.jsoup.nodes.TextNode t) {
+                piece = t.getWholeText();
+            } else if (child instanceof Element inline && !BlockLines.BLOCKS.contains(inline.normalName())
+                    && !inline.nameIs("a")) {
+                piece = inline.text();
+            }
+            if (piece != null && !piece.isBlank()) {
+                text = text == null ? new StringBuilder() : text.append(' ');
+                text.append(piece);
+            }
         }
-        return withSiblings(top, topScore, scores, stats);
+        return text == null ? "" : text.toString();
     }
 
     private static List<Element> withSiblings(Element top, double topScore, Map<Element, double[]> scores,

@@ -39,6 +39,8 @@ final class PruningRules {
                     "up next", "author bio", "author box", "about author", "author info", "you may", "also like",
                     "follow us", "tag list", "top stories"),
             "advert", "sponsor", "promo", "newsletter", "subscri", "social", "sharebar");
+    static final ClassTokens FOOTER_NAMES = new ClassTokens(
+            Set.of("footer", "masthead", "copyright", "colophon", "imprint"), Set.of("site info", "site footer"));
     static final ClassTokens CAPTION_NAMES = new ClassTokens(
             Set.of("caption", "figcaption", "credit", "credits", "copyright"),
             Set.of("photo credit", "image credit", "wp caption"));
@@ -63,6 +65,8 @@ final class PruningRules {
             NodeRule.guarded("page frame roles", ChromeReason.OUTSIDE_ARTICLE, e -> FRAME_ROLES.contains(role(e))),
             NodeRule.guarded("header, footer and aside outside the article", ChromeReason.OUTSIDE_ARTICLE,
                     e -> (e.nameIs("header") || e.nameIs("footer") || e.nameIs("aside")) && !insideArticle(e)),
+            NodeRule.guarded("named page footers and mastheads", ChromeReason.OUTSIDE_ARTICLE,
+                    e -> !isLayout(e) && !insideArticle(e) && FOOTER_NAMES.matches(e)),
             NodeRule.guarded("named comment sections", ChromeReason.COMMENTS,
                     e -> !isLayout(e) && COMMENT_NAMES.matches(e)),
             NodeRule.guarded("named navigation", ChromeReason.NAVIGATION,
