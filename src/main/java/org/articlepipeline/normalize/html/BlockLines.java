@@ -22,6 +22,9 @@ final class BlockLines {
             "thead", "tbody", "tfoot", "tr", "caption", "hr", "address", "form", "fieldset", "details", "summary",
             "center", "body", "html", "title", "legend", "menu", "hgroup", "noscript", "option", "textarea");
 
+    /** Inline elements a browser sets apart from their neighbours: pictures and form controls. */
+    private static final Set<String> SPACED = Set.of("img", "button", "label", "input", "select");
+
     private BlockLines() {
     }
 
@@ -59,10 +62,8 @@ final class BlockLines {
                         if (name.equals("pre")) {
                             pre[0]++;
                         }
-                    } else if ((name.equals("td") || name.equals("th")) && !line.isEmpty()) {
-                        line.append(' ');
-                    } else if (name.equals("img") && !line.isEmpty()) {
-                        line.append(' ');
+                    } else if (name.equals("td") || name.equals("th") || SPACED.contains(name)) {
+                        space(line);
                     }
                 }
                 return FilterResult.CONTINUE;
@@ -94,6 +95,12 @@ final class BlockLines {
             } else {
                 line.append(c);
             }
+        }
+    }
+
+    private static void space(StringBuilder line) {
+        if (!line.isEmpty() && line.charAt(line.length() - 1) != ' ') {
+            line.append(' ');
         }
     }
 

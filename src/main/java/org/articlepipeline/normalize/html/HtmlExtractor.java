@@ -1,5 +1,7 @@
 package org.articlepipeline.normalize.html;
 
+import org.articlepipeline.normalize.structure.ChromeReason;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -56,7 +58,9 @@ public final class HtmlExtractor {
         for (Element part : chosen) {
             BlockLines.append(part, lines);
         }
-        removed.addLines(outside(body, chosen), ChromeReason.OUTSIDE_ARTICLE);
+        List<String> outside = outside(body, chosen);
+        outside.remove(headline);          // the headline is the article's title, not a dropped line
+        removed.addLines(outside, ChromeReason.OUTSIDE_ARTICLE);
 
         String missing = ArticleEvidence.missing(lines, teasers, loginForm, declared);
         if (missing != null) {
@@ -64,11 +68,11 @@ public final class HtmlExtractor {
         }
         List<RemovedLine> listed = new ArrayList<>();
         for (Removals.Entry entry : removed.entries()) {
-            listed.add(new RemovedLine(entry.text(), entry.reason().code()));
+            listed.add(new RemovedLine(entry.text(), entry.reason()));
         }
         List<String> credits = new ArrayList<>();
         for (Removals.Entry entry : captions.entries()) {
-            listed.add(new RemovedLine(entry.text(), entry.reason().code()));
+            listed.add(new RemovedLine(entry.text(), entry.reason()));
             credits.add(entry.text());
         }
         return new Extraction.Article(headline, lines, listed, credits);

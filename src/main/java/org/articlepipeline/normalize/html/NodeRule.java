@@ -1,5 +1,7 @@
 package org.articlepipeline.normalize.html;
 
+import org.articlepipeline.normalize.structure.ChromeReason;
+
 import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 

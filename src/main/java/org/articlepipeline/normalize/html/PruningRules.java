@@ -1,5 +1,7 @@
 package org.articlepipeline.normalize.html;
 
+import org.articlepipeline.normalize.structure.ChromeReason;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,18 +29,22 @@ final class PruningRules {
     static final ClassTokens NAVIGATION_NAMES = new ClassTokens(
             Set.of("breadcrumb", "breadcrumbs", "crumbs", "navbar", "menu", "pagination", "pager", "skiplink"),
             Set.of("skip link", "site nav", "main nav"));
-    static final ClassTokens BOILERPLATE_NAMES = new ClassTokens(
-            Set.of("share", "shares", "sharing", "sharebar", "sharethis", "addthis", "social", "related", "popular",
-                    "trending", "mostread", "newsletter", "newsletters", "signup", "subscribe", "subscription",
-                    "promo", "promos", "ad", "ads", "adv", "advert", "adverts", "advertisement", "adslot", "adunit",
-                    "dfp", "sponsor", "sponsored", "outbrain", "taboola", "tags", "tag", "taglist", "recirc",
-                    "recirculation", "cookie", "cookies", "consent", "gdpr", "modal", "popup", "sidebar", "widget",
-                    "widgets", "toolbar", "print", "paywall", "banner"),
+    static final ClassTokens OTHER_STORIES_NAMES = new ClassTokens(
+            Set.of("related", "popular", "trending", "mostread", "recirc", "recirculation", "outbrain", "taboola"),
             Set.of("most read", "most popular", "most viewed", "most shared", "read more", "more stories",
                     "more news", "more articles", "more from", "more on", "more like", "see more", "read next",
-                    "up next", "author bio", "author box", "about author", "author info", "you may", "also like",
-                    "follow us", "tag list", "top stories"),
-            "advert", "sponsor", "promo", "newsletter", "subscri", "social", "sharebar");
+                    "up next", "you may", "also like", "top stories", "latest news"));
+    static final ClassTokens SUBSCRIPTION_NAMES = new ClassTokens(
+            Set.of("newsletter", "newsletters", "signup", "subscribe", "subscription", "paywall", "regwall"),
+            Set.of("sign up"), "newsletter", "subscri");
+    static final ClassTokens COOKIE_NAMES = new ClassTokens(Set.of("cookie", "cookies", "consent", "gdpr"), Set.of());
+    static final ClassTokens TAG_NAMES = new ClassTokens(Set.of("tags", "tag", "taglist", "keywords"), Set.of("tag list"));
+    static final ClassTokens BOILERPLATE_NAMES = new ClassTokens(
+            Set.of("share", "shares", "sharing", "sharebar", "sharethis", "addthis", "social", "promo", "promos", "ad",
+                    "ads", "adv", "advert", "adverts", "advertisement", "adslot", "adunit", "dfp", "sponsor",
+                    "sponsored", "modal", "popup", "sidebar", "widget", "widgets", "toolbar", "print", "banner"),
+            Set.of("author bio", "author box", "about author", "author info", "follow us"),
+            "advert", "sponsor", "promo", "social", "sharebar");
     static final ClassTokens FOOTER_NAMES = new ClassTokens(
             Set.of("footer", "masthead", "copyright", "colophon", "imprint"), Set.of("site info", "site footer"));
     static final ClassTokens CAPTION_NAMES = new ClassTokens(
@@ -65,12 +71,20 @@ final class PruningRules {
             NodeRule.guarded("page frame roles", ChromeReason.OUTSIDE_ARTICLE, e -> FRAME_ROLES.contains(role(e))),
             NodeRule.guarded("header, footer and aside outside the article", ChromeReason.OUTSIDE_ARTICLE,
                     e -> (e.nameIs("header") || e.nameIs("footer") || e.nameIs("aside")) && !insideArticle(e)),
-            NodeRule.guarded("named page footers and mastheads", ChromeReason.OUTSIDE_ARTICLE,
+            NodeRule.guarded("named page footers and mastheads", ChromeReason.FOOTER,
                     e -> !isLayout(e) && !insideArticle(e) && FOOTER_NAMES.matches(e)),
             NodeRule.guarded("named comment sections", ChromeReason.COMMENTS,
                     e -> !isLayout(e) && COMMENT_NAMES.matches(e)),
             NodeRule.guarded("named navigation", ChromeReason.NAVIGATION,
                     e -> !isLayout(e) && NAVIGATION_NAMES.matches(e)),
+            NodeRule.guarded("named lists of other stories", ChromeReason.OTHER_STORIES,
+                    e -> !isLayout(e) && !isInline(e) && OTHER_STORIES_NAMES.matches(e)),
+            NodeRule.guarded("named newsletter, subscription and paywall prompts", ChromeReason.SUBSCRIPTION,
+                    e -> !isLayout(e) && !isInline(e) && SUBSCRIPTION_NAMES.matches(e)),
+            NodeRule.guarded("named cookie notices", ChromeReason.COOKIE_NOTICE,
+                    e -> !isLayout(e) && !isInline(e) && COOKIE_NAMES.matches(e)),
+            NodeRule.guarded("named tag lists", ChromeReason.TAGS,
+                    e -> !isLayout(e) && !isInline(e) && TAG_NAMES.matches(e)),
             NodeRule.guarded("named boilerplate blocks", ChromeReason.BOILERPLATE_BLOCK,
                     e -> !isLayout(e) && !isInline(e) && BOILERPLATE_NAMES.matches(e)));
 

@@ -37,7 +37,7 @@ final class HtmlPages {
     static String reasonOf(Extraction.Article article, String line) {
         for (RemovedLine removed : article.removed()) {
             if (removed.text().equals(line)) {
-                return removed.reason();
+                return removed.reason().code();
             }
         }
         return null;

@@ -26,7 +26,7 @@ class RemovalReasonsTest {
     }
 
     @Test
-    void namedShareNewsletterAndAdBlocksAreBoilerplate() {
+    void namedShareAndAdBlocksAreBoilerplateAndNewslettersSubscription() {
         Extraction.Article a = extract(page("<article><h1>Bridge reopens</h1><p>" + P1 + "</p>"
                 + "<div class=\"social-share\">Share on networks</div>"
                 + "<div id=\"adSlot3\">Advertisement below</div>"
@@ -34,7 +34,7 @@ class RemovalReasonsTest {
                 + "<p>" + P2 + "</p></article>"));
         assertThat(reasonOf(a, "Share on networks")).isEqualTo("boilerplate-block");
         assertThat(reasonOf(a, "Advertisement below")).isEqualTo("boilerplate-block");
-        assertThat(reasonOf(a, "Get our morning briefing")).isEqualTo("boilerplate-block");
+        assertThat(reasonOf(a, "Get our morning briefing")).isEqualTo("subscription");
         assertThat(a.lines()).containsExactly("Bridge reopens", P1, P2);
     }
 
@@ -44,6 +44,18 @@ class RemovalReasonsTest {
                 + "<div class=\"download-box\"><p>" + P1 + "</p></div><div class=\"loaded\"><p>" + P2 + "</p></div>"
                 + "</article>"));
         assertThat(a.lines()).containsExactly("Bridge reopens", P1, P2);
+    }
+
+    @Test
+    void namedRelatedTagAndCookieBlocksGetTheirOwnReasons() {
+        Extraction.Article a = extract(page("<div class=\"cookie-consent\">We use cookies on this site.</div>"
+                + "<article><h1>Bridge reopens</h1>" + PROSE + "<div class=\"article-tags\">Transport</div>"
+                + "<div class=\"most-read\">Storm closes the coast road</div></article>"
+                + "<div id=\"siteFooter\">Contact the newsroom</div>"));
+        assertThat(reasonOf(a, "We use cookies on this site.")).isEqualTo("cookie-notice");
+        assertThat(reasonOf(a, "Transport")).isEqualTo("tags");
+        assertThat(reasonOf(a, "Storm closes the coast road")).isEqualTo("other-stories");
+        assertThat(reasonOf(a, "Contact the newsroom")).isEqualTo("footer");
     }
 
     @Test
