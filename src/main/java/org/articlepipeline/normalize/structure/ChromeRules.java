@@ -73,7 +73,9 @@ final class ChromeRules {
                         (line, marks) -> isCredit(line) ? ChromeReason.CREDIT : null),
                 rule("byline", EnumSet.of(ChromeReason.BYLINE),
                         ChromeRule.Triggers.openingWith(union(BYLINE_WORDS, COLON_BYLINE_WORDS)),
-                        (line, marks) -> isByline(line) ? ChromeReason.BYLINE : null),
+                        (line, marks) -> isByline(line, marks) ? ChromeReason.BYLINE : null),
+                rule("photo-caption", EnumSet.of(ChromeReason.CAPTION), ChromeRule.Triggers.ANY_LINE,
+                        (line, marks) -> isCreditedCaption(line.text()) ? ChromeReason.CAPTION : null),
                 rule("copyright-sign", EnumSet.of(ChromeReason.COPYRIGHT), ChromeRule.Triggers.ANY_LINE,
                         (line, marks) -> line.text().indexOf('©') >= 0 ? ChromeReason.COPYRIGHT : null),
                 rule("phrase", lexicon.lineReasons(), ChromeRule.Triggers.openingWith(lexicon.lineOpeners()),
@@ -89,6 +91,8 @@ final class ChromeRules {
                         (line, marks) -> isButtonRow(line.text()) ? ChromeReason.UI_LABEL : null),
                 rule("breadcrumb", EnumSet.of(ChromeReason.NAVIGATION), ChromeRule.Triggers.ANY_LINE,
                         (line, marks) -> isBreadcrumb(line.text(), marks.separators()) ? ChromeReason.NAVIGATION : null),
+                rule("keyword-list", EnumSet.of(ChromeReason.TAGS), ChromeRule.Triggers.ANY_LINE,
+                        (line, marks) -> isKeywordList(line) ? ChromeReason.TAGS : null),
                 rule("hashtags", EnumSet.of(ChromeReason.TAGS), ChromeRule.Triggers.ANY_LINE,
                         (line, marks) -> isHashtags(line.text()) ? ChromeReason.TAGS : null));
         if (rules.size() > Long.SIZE) {
@@ -214,6 +218,23 @@ final class ChromeRules {
             }
         };
     }
+
+    /**
+     * A photo caption that ends with its credit: "... last year. Photograph: Jane Doe/Reuters",
+     * "... (Getty/Jane Doe)", "... Photo : AFP". A credit label after the caption's words, or a photo agency in
+     * closing parentheses.
+     */
+    static boolean isCreditedCaption(String text) {
+        return CREDIT_INSIDE.matcher(text).find() || CREDIT_CLOSING.matcher(text).find()
+                || CREDIT_END.matcher(text).find();
+    }
+
+    private static final Pattern CREDIT_INSIDE = Pattern.compile(
+            "(?iu)\\S\\s+(?:photograph|photo|photos|foto|fotos|picture|image|illustration|crédits? photo|photo credit)\\s?:\\s*\\S");
+    private static final Pattern CREDIT_END = Pattern.compile(
+            "(?i)\\s(?:reuters|afp|ap|epa|getty images)\\s?/\\s?\\p{L}[^/]{0,40}$");
+    private static final Pattern CREDIT_CLOSING = Pattern.compile(
+            "\\((?:[^()]*[/ ])?(?:Getty|AFP|Reuters|AP|EPA|Shutterstock|iStock)(?:[/ ][^()]*)?\\)\\s*$");
 
     /** "5 hours ago", "منذ 3 ساعات", "il y a 2 jours": when a page was updated, relative to the visit. */
     private static boolean isRelativeTime(List<String> terms) {
@@ -472,13 +493,15 @@ final class ChromeRules {
         return line.words() <= 6 && agencies.isOnlyAgencies(terms);
     }
 
-    private static boolean isByline(Line line) {
+    private static boolean isByline(Line line, Marks marks) {
         List<String> terms = line.terms();
+        // "By Jane Doe", or with the date: "Par Jane Doe le 7 mai 2020".
+        if (terms.size() >= 2 && BYLINE_WORDS.contains(terms.get(0)) && !line.endsSentence()
+                && (terms.size() <= 6 || marks.digit() && terms.size() <= 12)) {
+            return true;
+        }
         if (terms.size() < 2 || terms.size() > 6) {
             return false;
-        }
-        if (BYLINE_WORDS.contains(terms.get(0)) && !line.endsSentence()) {
-            return true;
         }
         // "كتب: محمد أحمد", "إعداد: ...": verbs that open prose too, so only with a colon right after them.
         int colon = line.text().indexOf(':');
@@ -599,6 +622,30 @@ final class ChromeRules {
             inRun = !space;
         }
         return runs == 0 ? 0 : runs + (Chars.isRegexSpace(text.charAt(from)) ? 1 : 0);
+    }
+
+    /**
+     * "Politique, Justice, Emmanuel Macron": three or more items of at most four words between commas, no
+     * sentence end: a list of the article's tags or keywords.
+     */
+    static boolean isKeywordList(Line line) {
+        if (line.endsSentence() || line.words() > 15) {
+            return false;
+        }
+        String text = line.text();
+        int items = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == ',' || text.charAt(i) == '،') {
+                int words = splitCount(text, start, i);
+                if (isBlank(text, start, i) || words > 4) {
+                    return false;
+                }
+                items += i < text.length() ? 1 : 0;
+                start = i + 1;
+            }
+        }
+        return items >= 3;
     }
 
     private static boolean isHashtags(String text) {

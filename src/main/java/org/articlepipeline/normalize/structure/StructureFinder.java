@@ -20,11 +20,18 @@ import org.articlepipeline.normalize.text.Stopwords;
  * <ol>
  *   <li><b>Shape rules</b> ({@link ChromeRules}): lines that are chrome by themselves (URLs, timestamps,
  *       credits, UI wording, icons, symbols).</li>
- *   <li><b>Headline</b>: the first remaining line, if it is not paragraph-long; a short site-name suffix
- *       ({@code – مصدر24}, {@code | Site}) is split off when there is evidence it is a name. Every other copy of
- *       the headline, also glued to itself, is removed as {@code repeated-title}.</li>
  *   <li><b>Prose classes</b> (the jusText idea): long lines that end like sentences and hold function words
  *       are <i>good</i>; medium lines ending like sentences are <i>near-good</i>; the rest are <i>short</i>.</li>
+ *   <li><b>Core</b>: the article's core, the article's core, the run of
+ *       lines whose prose outweighs the short lines and chrome in it; menus, other stories and footers are long
+ *       runs of short lines that no prose pays for.</li>
+ *   <li><b>Headline</b> ({@link Headlines}): on a page long enough to have navigation, the line above the core
+ *       that shares most words with the article, is printed twice, is followed by a byline or date and stands
+ *       close to the prose; on a short page the first remaining line. A short site-name suffix
+ *       ({@code – مصدر24}, {@code | Site}) is split off when there is evidence it is a name. Every other copy of
+ *       the headline, also glued to itself, is removed as {@code repeated-title}.</li>
+ *   <li><b>Outside the article</b>: above the headline (menu, navigation), after the core (other stories,
+ *       footer, comments) everything is chrome, named by its cue wording or by the shape of its run.</li>
  *   <li><b>Edge zones</b>: after the last good line (footer), short lines with form-status, appeal or
  *       copyright wording are chrome too; before the first good line only copyright wording is.</li>
  *   <li><b>Context</b>: outside the core, a near-good line with no good neighbour but a chrome neighbour is
@@ -39,7 +46,8 @@ import org.articlepipeline.normalize.text.Stopwords;
  * holds an appeal, {@code site-name} for a name beside a URL or logo).
  *
  * <p>{@link #find} reads as these stages in order, each a method over one page's state ({@code Page}): shape
- * rules, headline, line kinds, edge zones, context, tail, standfirst, assembly. A new chrome rule that needs
+ * rules, line kinds, article core, headline, outside the article, edge zones, context, tail, standfirst,
+ * assembly. A new chrome rule that needs
  * only the line is a {@link ChromeRule} in {@link ChromeRules}; one that needs the neighbours is a stage here.
  */
 public final class StructureFinder {
@@ -50,18 +58,28 @@ public final class StructureFinder {
     private static final int NEAR_GOOD_WORDS = 7;
     private static final int MAX_SUBTITLE_WORDS = 35;
     private static final int MIN_REPEAT_KEY = 8;
+    /** A good line adds at most this to the core's score: one huge line (a widget repeating the article) is not an article. */
+    private static final int CORE_LINE_CAP = 50;
+    /** Pages shorter than this have no navigation or footer to cut away around the core. */
+    static final int MIN_LINES_FOR_CORE = 40;
+    /** Between headline and core, a short line of fewer words is page furniture, not a standfirst. */
+    private static final int MIN_STANDFIRST_WORDS = 6;
+    /** A line of this many words or fewer outside the article is a menu item. */
+    private static final int MENU_ITEM_WORDS = 3;
     /** A site suffix: text, a separator with spaces (or a bare pipe), and a short tail without separators. */
     static final Pattern SUFFIX = Pattern.compile("^(.+?)(?:\\s+[-–—•·|]{1,2}\\s+|\\s*\\|\\s*)([^-–—•·|]{2,40})$");
     /** A tail that mixes letters with digits, or is a domain: a name, not words of the headline. */
     private static final Pattern NAME_EVIDENCE = Pattern.compile(".*\\p{L}.*\\d.*|.*\\d.*\\p{L}.*|.*\\.[a-zA-Z]{2,}");
 
-    private enum Kind { CHROME, GOOD, NEAR_GOOD, SHORT }
+    /** A line's prose class, the jusText idea: chrome by a rule, good (long prose), near-good, short. */
+    enum Kind { CHROME, GOOD, NEAR_GOOD, SHORT }
 
     private final MatchingForm form;
     private final Stopwords stopwords;
     private final ChromeLexicon lexicon;
     private final ChromeRules rules;
     private final Agencies agencies;
+    private final Headlines headlines;
 
     public StructureFinder(MatchingForm form, Stopwords stopwords, ChromeLexicon lexicon, DateFinder dates, Agencies agencies) {
         this.form = form;
@@ -69,6 +87,7 @@ public final class StructureFinder {
         this.lexicon = lexicon;
         this.rules = new ChromeRules(form, lexicon, dates, agencies);
         this.agencies = agencies;
+        this.headlines = new Headlines(stopwords, lexicon);
     }
 
     /** The structure of the page in {@code clean}. */
@@ -83,8 +102,10 @@ public final class StructureFinder {
      */
     public PageStructure find(CleanText clean, FoldedLines forms) {
         Page page = shapeRules(clean, forms);
-        headline(page);
         lineKinds(page);
+        articleCore(page);
+        headline(page);
+        outsideTheArticle(page);
         edgeZones(page);
         context(page);
         tail(page);
@@ -97,7 +118,7 @@ public final class StructureFinder {
      * What the stages know of one page as they go: its lines, each line's reason (null while it may be prose),
      * its prose class before and after context, and the places found so far. One per call to {@link #find}.
      */
-    private static final class Page {
+    static final class Page {
         final List<String> texts;
         final int n;
         final Line[] lines;
@@ -115,6 +136,9 @@ public final class StructureFinder {
         /** The first and last good (long prose) line; {@code n} and -1 when there is none. */
         int firstGood;
         int lastGood = -1;
+        /** The article's core: the run of lines where prose outweighs everything else; -1 when none. */
+        int coreStart = -1;
+        int coreEnd = -1;
         /** The first kept line after the headline and the one after it, or -1. */
         int firstBody = -1;
         int next = -1;
@@ -164,15 +188,10 @@ public final class StructureFinder {
      */
     private void headline(Page page) {
         int n = page.n;
-        int t = -1;
-        for (int i = 0; i < n; i++) {
-            if (page.reason[i] == null && page.lines[i].hasLetters()) {
-                t = page.lines[i].words() <= MAX_TITLE_WORDS ? i : -1;
-                break;
-            }
-        }
+        int t = headlines.best(page);
         if (t >= 0 && t + 1 < n && isSiteNameAbove(page.lines[t], page.lines[t + 1], page.reason[t + 1])) {
             page.reason[t] = ChromeReason.SITE_NAME;
+            page.kind[t] = Kind.CHROME;
             t = t + 1;
         }
         page.title = t;
@@ -201,8 +220,10 @@ public final class StructureFinder {
             if (i != t && page.reason[i] == null && len <= longest && len >= title.length() / 2
                     && startsLike(texts.get(i), titleKey) && isRepeat(page.forms.wordChars(i), titleKey, fullKey)) {
                 page.reason[i] = ChromeReason.REPEATED_TITLE;
+                page.kind[i] = Kind.CHROME;
             }
         }
+        page.kind[t] = Kind.GOOD;
     }
 
     /**
@@ -214,9 +235,7 @@ public final class StructureFinder {
         int n = page.n;
         Kind[] kind = new Kind[n];
         for (int i = 0; i < n; i++) {
-            if (i == page.title) {
-                kind[i] = Kind.GOOD;
-            } else if (page.reason[i] != null) {
+            if (page.reason[i] != null) {
                 kind[i] = Kind.CHROME;
             } else {
                 kind[i] = proseKind(page.lines[i]);
@@ -237,6 +256,103 @@ public final class StructureFinder {
             }
         }
         page.kind = kind;
+    }
+
+    /**
+     * The article's core: the run of lines whose prose outweighs the chrome and short lines in it, found as the
+     * run with the highest sum of per-line scores (long prose scores its words, short lines and chrome cost a
+     * little each). Menus, lists of other stories and footers around an article are long runs of short lines
+     * that no prose pays for, so they fall outside; a caption or an ad block inside the article does not.
+     */
+    private static void articleCore(Page page) {
+        int bestSum = 0;
+        int sum = 0;
+        int start = 0;
+        for (int i = 0; i < page.n; i++) {
+            if (sum <= 0) {
+                sum = 0;
+                start = i;
+            }
+            sum += coreScore(page.kind[i], page.lines[i]);
+            if (sum > bestSum) {
+                bestSum = sum;
+                page.coreStart = start;
+                page.coreEnd = i;
+            }
+        }
+    }
+
+    private static int coreScore(Kind kind, Line line) {
+        return switch (kind) {
+            case GOOD -> Math.min(line.words(), CORE_LINE_CAP);
+            case NEAR_GOOD -> line.endsSentence() ? line.words() / 2 : -1;
+            case SHORT -> -3;
+            case CHROME -> -2;
+        };
+    }
+
+    /**
+     * Lines outside the article: above the headline (or above the core when there is none), the page's
+     * navigation and teasers; after the core, lists of other stories, comments and the footer. Between the
+     * headline and the core only what reads like a standfirst or prose stays. Pages too short to have
+     * chrome around the article are left to the context stages.
+     */
+    private void outsideTheArticle(Page page) {
+        if (page.coreStart < 0 || page.n < MIN_LINES_FOR_CORE) {
+            recountGood(page);
+            return;
+        }
+        int top = page.title >= 0 ? Math.min(page.title, page.coreStart) : page.coreStart;
+        for (int i = 0; i < page.n; i++) {
+            if (i == page.title || page.kind[i] == Kind.CHROME) {
+                continue;
+            }
+            boolean above = i < top;
+            boolean below = i > page.coreEnd;
+            boolean header = i > top && i < page.coreStart && page.kind[i] == Kind.SHORT
+                    && page.lines[i].words() < MIN_STANDFIRST_WORDS;
+            if (above || below || header) {
+                page.reason[i] = outsideReason(page, i);
+                page.kind[i] = Kind.CHROME;
+            }
+        }
+        recountGood(page);
+    }
+
+    /** The reason for a line outside the article: its cue wording, else what its run looks like. */
+    private ChromeReason outsideReason(Page page, int i) {
+        Line line = page.lines[i];
+        if (line.words() <= ChromeRules.MAX_CHROME_WORDS && lexicon.mayHoldCue(page.forms, i)) {
+            ChromeReason cue = lexicon.cue(line.terms());
+            if (cue != null) {
+                return cue;
+            }
+        }
+        if (isHeadlineLike(line) && (isHeadlineLike(page, i - 1) || isHeadlineLike(page, i + 1))) {
+            return ChromeReason.OTHER_STORIES;
+        }
+        return line.words() <= MENU_ITEM_WORDS ? ChromeReason.MENU : ChromeReason.BOILERPLATE;
+    }
+
+    private static boolean isHeadlineLike(Page page, int i) {
+        return i >= 0 && i < page.n && isHeadlineLike(page.lines[i]);
+    }
+
+    /** A headline's shape: four to 25 words, no sentence end. */
+    static boolean isHeadlineLike(Line line) {
+        return line.words() >= 4 && line.words() <= 25 && !line.endsSentence();
+    }
+
+    /** The first and last good line other than the headline, which the edge and context stages read. */
+    private static void recountGood(Page page) {
+        page.firstGood = page.n;
+        page.lastGood = -1;
+        for (int i = 0; i < page.n; i++) {
+            if (page.kind[i] == Kind.GOOD && i != page.title) {
+                page.firstGood = Math.min(page.firstGood, i);
+                page.lastGood = i;
+            }
+        }
     }
 
     /**

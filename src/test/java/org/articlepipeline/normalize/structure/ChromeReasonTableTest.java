@@ -45,6 +45,11 @@ class ChromeReasonTableTest {
             Follow @newsdesk                                | middle | contact
             Source: Reuters                                 | middle | credit
             By Jane Doe and John Smith                      | middle | byline
+            Par Jeanne Dupont le 7 mai 2020                 | middle | byline
+            Delegates arrive at the venue. Photograph: Jane Doe/Example | middle | caption
+            Delegates arrive at the venue (Getty/Jane Doe)  | middle | caption
+            Media caption The minister spoke in Geneva      | middle | caption
+            Diplomacy, Middle East, United Nations          | middle | tags
             © 2024 Example News Ltd                         | middle | copyright
             Most read                                       | middle | widget
             Read more: Rebels agree to a ceasefire          | middle | related
