@@ -22,7 +22,7 @@ import org.articlepipeline.normalize.text.Stopwords;
  *       credits, UI wording, icons, symbols).</li>
  *   <li><b>Prose classes</b> (the jusText idea): long lines that end like sentences and hold function words
  *       are <i>good</i>; medium lines ending like sentences are <i>near-good</i>; the rest are <i>short</i>.</li>
- *   <li><b>Core</b>: the article's core, the article's core, the run of
+ *   <li><b>Core</b>: the article's core, the run of
  *       lines whose prose outweighs the short lines and chrome in it; menus, other stories and footers are long
  *       runs of short lines that no prose pays for.</li>
  *   <li><b>Headline</b> ({@link Headlines}): on a page long enough to have navigation, the line above the core
