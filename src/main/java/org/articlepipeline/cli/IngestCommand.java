@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.normalize.RejectionReason;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleId;
 import org.articlepipeline.store.ArticleRecord;
@@ -108,10 +109,18 @@ final class IngestCommand {
                 out.printf("%-24s  %-9s  %s%n", record.id(), record.status(), record.metadata().title());
             } else {
                 failures++;
-                out.printf("%-24s  %-9s  %s%n", record.id(), record.status(), key + ": " + record.reason());
+                out.printf("%-24s  %-9s  %s%n", record.id(), record.status(), key + ": " + inWords(record));
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** Why an upload was rejected, for a person: the sentence ingest wrote, else the reason's words, and its code. */
+    static String inWords(ArticleRecord record) {
+        String words = record.reasonDetail() != null && !record.reasonDetail().isBlank()
+                ? record.reasonDetail()
+                : RejectionReason.ofCode(record.reason()).map(RejectionReason::words).orElse("rejected");
+        return words + " (" + record.reason() + ")";
     }
 
     private void progress(int done, int total, String what) {

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.articlepipeline.store.ArticleMetadata;
 import org.articlepipeline.store.ArticleRecord;
+import org.articlepipeline.store.ArticleStatus;
 
-/** An article's metadata as the API shows it: every field the normalizer and ingest define, plus {@code textUrl}. */
+/**
+ * An article's metadata as the API shows it: every field the normalizer and ingest define, plus
+ * {@code textUrl}; for a rejected upload, the object read and the reason instead.
+ */
 final class ArticleJson {
 
     private final ObjectMapper mapper;
@@ -15,6 +19,9 @@ final class ArticleJson {
     }
 
     ObjectNode of(ArticleRecord record) {
+        if (record.status() == ArticleStatus.REJECTED) {
+            return rejected(record);
+        }
         ObjectNode node = mapper.createObjectNode();
         node.put("id", record.id());
         node.put("key", record.key());
@@ -46,6 +53,25 @@ final class ArticleJson {
         node.put("eTag", record.eTag());
         node.put("versionId", record.versionId());
         node.put("textUrl", "/articles/" + record.id() + "/text");
+        return node;
+    }
+
+    /** A rejected upload: what was read and why it is no article; it has no metadata and no text. */
+    private ObjectNode rejected(ArticleRecord record) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("id", record.id());
+        node.put("key", record.key());
+        node.put("status", record.status().name());
+        node.put("reason", record.reason());
+        node.put("reasonDetail", record.reasonDetail());
+        node.put("ingestedAt", record.ingestedAt());
+        if (record.size() != null) {
+            node.put("size", record.size());
+        } else {
+            node.putNull("size");
+        }
+        node.put("eTag", record.eTag());
+        node.put("versionId", record.versionId());
         return node;
     }
 

@@ -12,6 +12,7 @@ import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleId;
 import org.articlepipeline.store.ArticleRecord;
 import org.articlepipeline.store.ArticleRepository;
+import org.articlepipeline.store.ArticleStatus;
 import org.articlepipeline.store.DuplicateRelations;
 
 /** The routes about one article: its metadata, its text, its duplicates, and the article for an object key. */
@@ -29,10 +30,15 @@ final class ArticleRoutes {
         this.json = json;
     }
 
-    /** {@code GET /articles/{id}}. */
+    /** {@code GET /articles/{id}}: an article, or a rejected upload with its reason. */
     ApiResponse article(String id, ApiRequest request) {
         Parameters.of(request, Set.of());
-        return ApiResponse.json(200, json.write(json.of(visible(id))));
+        if (!ArticleId.isWellFormed(id)) {
+            throw ApiException.notFound("no such article");
+        }
+        ArticleRecord record = repository.find(id).filter(ArticleRoutes::isShown)
+                .orElseThrow(() -> ApiException.notFound("no article " + id));
+        return ApiResponse.json(200, json.write(json.of(record)));
     }
 
     /** {@code GET /articles/{id}/text}: the clean text, revalidated by ETag. */
@@ -69,7 +75,7 @@ final class ArticleRoutes {
     ApiResponse byKey(Parameters parameters) {
         String key = parameters.get(Parameters.KEY);
         ArticleRecord record = repository.find(ArticleId.of(bucket.bucket(), key))
-                .filter(ArticleRecord::isVisible)
+                .filter(ArticleRoutes::isShown)
                 .orElseThrow(() -> ApiException.notFound("no article for that key"));
         return ApiResponse.json(200, json.write(json.of(record)));
     }
@@ -79,8 +85,18 @@ final class ArticleRoutes {
             // No read for what cannot be an id; nothing of the path is echoed back.
             throw ApiException.notFound("no such article");
         }
-        return repository.find(id).filter(ArticleRecord::isVisible)
+        ArticleRecord record = repository.find(id).filter(ArticleRoutes::isShown)
                 .orElseThrow(() -> ApiException.notFound("no article " + id));
+        if (record.status() == ArticleStatus.REJECTED) {
+            throw ApiException.notFound("article " + id + " was rejected (" + record.reason() + "): it has no text"
+                    + " and no duplicates; GET /articles/" + id + " says why");
+        }
+        return record;
+    }
+
+    /** Articles and rejected uploads are shown; a deleted object's tombstone is not. */
+    private static boolean isShown(ArticleRecord record) {
+        return record.status() != ArticleStatus.DELETED;
     }
 
     /** {@code If-None-Match} holds {@code eTag}: a list of tags, weak or strong, or {@code *}. */

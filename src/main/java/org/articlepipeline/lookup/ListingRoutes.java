@@ -27,7 +27,8 @@ final class ListingRoutes {
     static final int MAX_LIMIT = 100;
     /** Longest search query, in characters: eight words fit many times over. */
     static final int MAX_QUERY_LENGTH = 512;
-    static final Set<String> PARAMETERS = Set.of("key", "q", "source", "language", "from", "to", "limit", "cursor");
+    static final Set<String> PARAMETERS = Set.of("key", "q", "source", "language", "from", "to", "limit", "cursor",
+            "status");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[a-z0-9]{1,8}){0,3}");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -43,8 +44,11 @@ final class ListingRoutes {
         this.json = json;
     }
 
-    /** {@code GET /articles?source=&language=&from=&to=&limit=&cursor=}. */
+    /** {@code GET /articles?source=&language=&from=&to=&limit=&cursor=}, or with {@code status=rejected}. */
     ApiResponse list(Parameters parameters) {
+        if (listsRejected(parameters)) {
+            return rejected(parameters);
+        }
         int limit = limit(parameters.get("limit"));
         String sourceKey = null;
         if (parameters.has("source")) {
@@ -71,8 +75,43 @@ final class ListingRoutes {
         return page(listing.page(filter, limit, after(parameters, scope)), scope);
     }
 
+    /**
+     * {@code GET /articles?status=rejected&from=&to=&limit=&cursor=}: rejected uploads, newest first by
+     * ingest time; {@code from} and {@code to} bound the ingest day. They have no publisher or language.
+     */
+    private ApiResponse rejected(Parameters parameters) {
+        for (String other : List.of("source", "language")) {
+            if (parameters.has(other)) {
+                throw ApiException.badParameter(other, "cannot be combined with 'status=rejected' (rejected uploads have none)");
+            }
+        }
+        int limit = limit(parameters.get("limit"));
+        LocalDate from = day(parameters, "from");
+        LocalDate to = day(parameters, "to");
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ApiException.badParameter("to", "must not be before 'from'");
+        }
+        String scope = String.join("\u0000", "rejected", String.valueOf(from), String.valueOf(to));
+        return page(listing.rejected(from, to, limit, after(parameters, scope)), scope);
+    }
+
+    /** {@code status}: {@code ok} (the default: articles) or {@code rejected} (rejected uploads), in any case. */
+    static boolean listsRejected(Parameters parameters) {
+        String status = parameters.get("status");
+        if (status == null || status.equalsIgnoreCase("ok")) {
+            return false;
+        }
+        if (status.equalsIgnoreCase("rejected")) {
+            return true;
+        }
+        throw ApiException.badParameter("status", "must be ok or rejected");
+    }
+
     /** {@code GET /articles?q=&limit=&cursor=}. */
     ApiResponse search(Parameters parameters) {
+        if (listsRejected(parameters)) {
+            throw ApiException.badParameter("q", "cannot be combined with 'status=rejected' (rejected uploads have no text)");
+        }
         for (String other : List.of("source", "language", "from", "to")) {
             if (parameters.has(other)) {
                 throw ApiException.badParameter(other, "cannot be combined with 'q'");

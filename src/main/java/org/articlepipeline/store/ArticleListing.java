@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -60,13 +61,33 @@ public final class ArticleListing {
     public ArticlePage page(Filter filter, int limit, String after) {
         List<Entry> entries = filter.sourceKey() != null
                 ? bySource(filter, limit + 1, after)
-                : byDate(filter, limit + 1, after);
+                : byDay(TableLayout.DAY_DIRECTORY_PK, TableLayout::datePk, filter, limit + 1, after);
+        return page(entries, limit, ArticleStatus.OK);
+    }
+
+    /**
+     * One page of rejected uploads, newest first by ingest time, ingested on days {@code from} to
+     * {@code to} ({@code null}: unbounded): the same day-directory walk over the date index as the
+     * visible listing, under the rejected partitions ({@link TableLayout#rejectedPk}).
+     */
+    public ArticlePage rejected(LocalDate from, LocalDate to, int limit, String after) {
+        List<Entry> entries = byDay(TableLayout.REJECTED_DAY_DIRECTORY_PK, TableLayout::rejectedPk,
+                new Filter(null, null, from, to), limit + 1, after);
+        return page(entries, limit, ArticleStatus.REJECTED);
+    }
+
+    private ArticlePage page(List<Entry> entries, int limit, ArticleStatus status) {
         List<Entry> shown = entries.subList(0, Math.min(limit, entries.size()));
-        List<ArticleRecord> records = repository.load(shown.stream().map(Entry::id).toList());
+        List<ArticleRecord> records = repository.load(shown.stream().map(Entry::id).toList(), item -> true, status);
         return new ArticlePage(records, entries.size() > limit ? shown.get(limit - 1).position() : null);
     }
 
-    private List<Entry> byDate(Filter filter, int wanted, String after) {
+    /**
+     * Up to {@code wanted} entries newest first: the days of {@code directory} in the filter's range, each
+     * read from its {@link TableLayout#DATE_SHARDS} partitions {@code partition(day, shard)} of the date index.
+     */
+    private List<Entry> byDay(String directory, BiFunction<String, Integer, String> partition, Filter filter,
+                              int wanted, String after) {
         String lowDay = filter.from() == null ? "0000-00-00" : filter.from().toString();
         String highDay = filter.to() == null ? "9999-12-31" : filter.to().toString();
         if (after != null && after.substring(0, 10).compareTo(highDay) < 0) {
@@ -80,7 +101,7 @@ public final class ArticleListing {
         do {
             QueryResponse days = dynamoDb.query(QueryRequest.builder().tableName(tableName)
                     .keyConditionExpression("pk = :pk AND sk BETWEEN :low AND :high")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableLayout.DAY_DIRECTORY_PK),
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(directory),
                             ":low", AttributeValue.fromS(lowDay), ":high", AttributeValue.fromS(highDay)))
                     .scanIndexForward(false)
                     .limit(DAYS_PER_READ)
@@ -92,7 +113,7 @@ public final class ArticleListing {
                 int missing = wanted - entries.size();
                 String before = after != null && after.startsWith(partitionDay) ? after : null;
                 for (int shard = 0; shard < TableLayout.DATE_SHARDS; shard++) {
-                    String pk = TableLayout.datePk(partitionDay, shard);
+                    String pk = partition.apply(partitionDay, shard);
                     shards.add(CompletableFuture.supplyAsync(() -> collect(TableLayout.BY_DATE_INDEX,
                             TableLayout.BY_DATE_PK, TableLayout.BY_DATE_SK, pk, null, null, before,
                             filter.language(), missing), queries));

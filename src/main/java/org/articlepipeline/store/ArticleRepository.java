@@ -34,7 +34,7 @@ public final class ArticleRepository {
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
-    /** Days this container already wrote to the day directory: one write per day, not per article. */
+    /** Days this container already wrote to a day directory ({@code <directory>#<day>}): one write per day, not per article. */
     private final Set<String> knownDays = ConcurrentHashMap.newKeySet();
 
     /** The attribute that marks an article as an exact duplicate of an earlier one (written by the index step). */
@@ -79,7 +79,9 @@ public final class ArticleRepository {
             return Optional.empty();
         }
         if (record.isVisible()) {
-            registerDay(dayOf(sortInstant(record)));
+            registerDay(TableLayout.DAY_DIRECTORY_PK, dayOf(sortInstant(record)));
+        } else if (record.status() == ArticleStatus.REJECTED) {
+            registerDay(TableLayout.REJECTED_DAY_DIRECTORY_PK, dayOf(record.ingestedAt()));
         }
         return Optional.of(response.hasAttributes() && !response.attributes().isEmpty()
                 ? new StoredItem(response.attributes()) : StoredItem.NONE);
@@ -132,6 +134,14 @@ public final class ArticleRepository {
      * a concurrent rewrite of their article checks the article item itself.
      */
     List<ArticleRecord> load(List<String> ids, Predicate<Map<String, AttributeValue>> keep) {
+        return load(ids, keep, ArticleStatus.OK);
+    }
+
+    /**
+     * The articles among {@code ids} that {@code keep} accepts and that stand at {@code status}, in that
+     * order: an article whose state changed between the index read and this read drops out of the page.
+     */
+    List<ArticleRecord> load(List<String> ids, Predicate<Map<String, AttributeValue>> keep, ArticleStatus status) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -162,21 +172,21 @@ public final class ArticleRepository {
         for (String id : ids) {
             ArticleRecord record = byId.get(id);
             // An article replaced or deleted between the index read and this read drops out of the page.
-            if (record != null && record.isVisible()) {
+            if (record != null && record.status() == status) {
                 ordered.add(record);
             }
         }
         return ordered;
     }
 
-    private void registerDay(String day) {
-        if (knownDays.contains(day)) {
+    private void registerDay(String directory, String day) {
+        if (knownDays.contains(directory + "#" + day)) {
             return;
         }
         dynamoDb.putItem(b -> b.tableName(tableName).item(Map.of(
-                TableLayout.PK, s(TableLayout.DAY_DIRECTORY_PK),
+                TableLayout.PK, s(directory),
                 TableLayout.SK, s(day))));
-        knownDays.add(day);
+        knownDays.add(directory + "#" + day);
     }
 
     /** The key of article {@code id}'s item. */
@@ -264,8 +274,8 @@ public final class ArticleRepository {
             putIfPresent(item, DUPLICATE_OF, m.duplicateOf());
         }
         if (record.isVisible()) {
-            // Index keys only on visible articles: the indexes are sparse, so rejected and deleted items
-            // never appear in a listing and cost no index writes.
+            // Listing keys only on visible articles (and rejected ones, below, under partitions of their
+            // own): the indexes are sparse, so deleted items never appear in a listing and cost no index writes.
             String position = positionOf(record);
             item.put(TableLayout.BY_DATE_PK, s(TableLayout.datePk(dayOf(position), TableLayout.shardOf(record.id(), TableLayout.DATE_SHARDS))));
             item.put(TableLayout.BY_DATE_SK, s(position));
@@ -279,6 +289,12 @@ public final class ArticleRepository {
                 item.put(TableLayout.BY_HASH_PK, s(m.contentHash()));
                 item.put(TableLayout.BY_HASH_SK, s(record.ingestedAt() + "#" + record.id()));
             }
+        }
+        if (record.status() == ArticleStatus.REJECTED) {
+            // The rejected listing: the date index under partitions of its own, by ingest time.
+            item.put(TableLayout.BY_DATE_PK, s(TableLayout.rejectedPk(dayOf(record.ingestedAt()),
+                    TableLayout.shardOf(record.id(), TableLayout.DATE_SHARDS))));
+            item.put(TableLayout.BY_DATE_SK, s(TableLayout.sortKey(record.ingestedAt(), record.id())));
         }
         if (record.status() == ArticleStatus.DELETED) {
             item.put("expiresAt", n(Instant.parse(record.ingestedAt()).getEpochSecond() + TOMBSTONE_TTL_SECONDS));

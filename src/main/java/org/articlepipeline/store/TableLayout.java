@@ -29,6 +29,12 @@ public final class TableLayout {
      */
     public static final String DAY_DIRECTORY_PK = "DAYS";
 
+    /**
+     * Partition of the directory of days that hold rejected uploads: the {@link #DAY_DIRECTORY_PK} of the
+     * rejected listing, written once per day per warm container likewise.
+     */
+    public static final String REJECTED_DAY_DIRECTORY_PK = "RDAYS";
+
     /** GSI listing one publisher's OK articles newest first; partition {@code S#<source>#<shard>}. */
     public static final String BY_SOURCE_INDEX = "bySource";
     public static final String BY_SOURCE_PK = "gsi2pk";
@@ -89,6 +95,15 @@ public final class TableLayout {
     /** Partition key of one shard of one UTC day ({@code yyyy-MM-dd}) of the all-articles date index. */
     public static String datePk(String day, int shard) {
         return "D#" + day + "#" + shard;
+    }
+
+    /**
+     * Partition key of one shard of one UTC day of rejected uploads in {@link #BY_DATE_INDEX}: rejected items
+     * share the index with visible ones under their own partitions, so the rejected listing is the same
+     * bounded, sharded read and needs no index of its own.
+     */
+    public static String rejectedPk(String day, int shard) {
+        return "R#" + day + "#" + shard;
     }
 
     /** Partition key of one shard of a publisher's date index. */

@@ -43,6 +43,9 @@ class ClientCommandsTest {
         assertThat(table).contains("ID").contains("STATUS")
                 .contains(ArticleId.of("articles", "incoming/one.txt")).contains("OK").contains("First CLI title")
                 .contains("REJECTED").contains("empty");
+        // The reason in words a person can act on, then its code.
+        String rejected = table.lines().filter(line -> line.contains("REJECTED")).findFirst().orElseThrow();
+        assertThat(rejected).matches(".*empty\\.txt: \\p{L}+ .*\\p{L}+ \\(empty\\)");
     }
 
     @Test

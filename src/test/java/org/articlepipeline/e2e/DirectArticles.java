@@ -64,6 +64,16 @@ final class DirectArticles implements AutoCloseable {
         settle();
     }
 
+    /** Records the upload under {@code key} as rejected for {@code reason}, as ingest does, and returns its id. */
+    String reject(String key, String reason, String detail, long size) {
+        String id = ArticleId.of(bucket.bucket(), key);
+        ArticleRecord record = new ArticleRecord(id, bucket.bucket(), key, ArticleStatus.REJECTED, reason, detail, null,
+                TableLayout.sortableInstant(Instant.now()), size, "etag-" + id, null, nextSequencer(), null, null);
+        repository.replaceIfNotStale(record).orElseThrow();
+        settle();
+        return id;
+    }
+
     /** Waits until the stack's index step has caught up with the table. */
     private void settle() {
         try {

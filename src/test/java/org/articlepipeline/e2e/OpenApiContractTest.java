@@ -54,10 +54,12 @@ class OpenApiContractTest {
         String key = "incoming/openapi-" + System.nanoTime() + ".txt";
         String id;
         String other;
+        String rejected;
         try (DirectArticles direct = new DirectArticles(pipeline)) {
             id = direct.put(key, "عنوان عقد الواجهة", "نص يصف عقد الواجهة البرمجية", "Contract Wire", "ar", "2001-02-03");
             other = direct.put(key + ".copy", "عنوان آخر", "نص آخر", "Contract Wire", "ar", "2001-02-04");
             direct.nearDuplicates(id, other, 0.7);
+            rejected = direct.reject(key + ".bin", "binary-content", "the file is binary, not text", 42);
         }
         String article = "/articles/" + id;
         String longQuery = "?x=" + "y".repeat(7000);
@@ -70,6 +72,10 @@ class OpenApiContractTest {
         http(api, "GET", "/articles", "/articles?limit=500", Map.of(), 400);
         HttpResponse<String> metadata = http(api, "GET", ID, article, Map.of(), 200);
         http(api, "GET", ID, article, Map.of("If-None-Match", metadata.headers().firstValue("etag").orElseThrow()), 304);
+        http(api, "GET", "/articles", "/articles?key=" + LookupClient.encode(key + ".bin"), Map.of(), 200);
+        http(api, "GET", "/articles", "/articles?status=rejected&limit=2", Map.of(), 200);
+        http(api, "GET", ID, "/articles/" + rejected, Map.of(), 200);
+        http(api, "GET", ID + "/text", "/articles/" + rejected + "/text", Map.of(), 404);
         http(api, "GET", ID, "/articles/" + "f".repeat(24), Map.of(), 404);
         HttpResponse<String> text = http(api, "GET", ID + "/text", article + "/text", Map.of(), 200);
         http(api, "GET", ID + "/text", article + "/text",
