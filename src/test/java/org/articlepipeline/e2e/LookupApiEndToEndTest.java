@@ -286,7 +286,9 @@ class LookupApiEndToEndTest {
 
         upload(key, "");
         assertThat(pipeline.awaitIdle(30_000)).isTrue();
-        assertThat(api.get("/articles/" + id).statusCode()).isEqualTo(404);
+        // The rejection is shown with its reason; the old version's text and postings are gone.
+        assertThat(api.json("/articles/" + id).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(api.get("/articles/" + id + "/text").statusCode()).isEqualTo(404);
         assertThat(ids("/articles?q=" + gamma)).isEmpty();
         assertThat(direct.postings(gamma, id)).isZero();
     }
