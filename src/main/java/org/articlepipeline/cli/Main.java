@@ -47,6 +47,11 @@ public final class Main {
      * @param environment the process environment (tests pass their own)
      */
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        if (args.contains("--help") || args.contains("-h")) {
+            // Asked of any command, as every command-line tool answers it: the usage, exit code 0.
+            out.print(USAGE);
+            return 0;
+        }
         String command = args.isEmpty() || args.get(0).startsWith("--") ? "serve" : args.get(0);
         List<String> rest = args.isEmpty() || args.get(0).startsWith("--") ? args : args.subList(1, args.size());
         try {

@@ -25,6 +25,18 @@ class MainTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), java.util.Map.of());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--help", "-h", "help", "serve --help", "ingest -h",
+            "normalize --help", "invoke --help"})
+    void helpPrintsTheUsageAndExitsZeroWhateverTheCommand(String args) {
+        int code = run(args.split(" "));
+
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: java -jar article-pipeline.jar")
+                .contains("serve").contains("normalize").contains("ingest");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
     @Test
     void normalizePrintsOneJsonLinePerFileWithTheContractFields() throws Exception {
         int code = run("normalize", "seeds/000_20a56b2a2d200864.txt", "seeds/001_96083f8a8e168996.txt");
