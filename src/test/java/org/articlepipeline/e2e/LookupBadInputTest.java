@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -102,6 +103,39 @@ class LookupBadInputTest {
         LookupClient.RawResponse response = api.raw("/articles/a%0D%0ASet-Cookie:%20x=1");
         assertThat(response.status()).isEqualTo(404);
         assertThat(api.parse(response.body()).path("error").path("code").asText()).isEqualTo("not-found");
+    }
+
+    @Test
+    void rawUtf8InTheRequestLineIsReadAsUtf8() throws Exception {
+        String key = "incoming/bad-input-raw/مقال " + System.nanoTime() + ".txt";
+        try (DirectArticles direct = new DirectArticles(pipeline)) {
+            direct.put(key, "عنوان خام", "نص خام", null, "ar", null);
+        }
+        String spaceEncoded = key.replace(" ", "%20");
+
+        LookupClient.RawResponse byKey = api.rawBytes(("/articles?key=" + spaceEncoded).getBytes(StandardCharsets.UTF_8));
+        assertThat(byKey.status()).as(byKey.body()).isEqualTo(200);
+        assertThat(api.parse(byKey.body()).path("key").asText()).isEqualTo(key);
+        LookupClient.RawResponse search = api.rawBytes("/articles?q=عنوان%20خام".getBytes(StandardCharsets.UTF_8));
+        assertThat(search.status()).as(search.body()).isEqualTo(200);
+        assertThat(api.parse(search.body()).path("items").findValuesAsText("key")).contains(key);
+    }
+
+    @Test
+    void malformedUrlsAreAnsweredInTheJsonErrorShapeNeverHtml() throws Exception {
+        for (String target : List.of("/articles?q=%zz", "/articles/%zz", "/articles?q=100%", "/articles%", "/%E0%A4%A")) {
+            LookupClient.RawResponse response = api.raw(target);
+            assertThat(response.status()).as(target).isEqualTo(400);
+            assertThat(api.parse(response.body()).at("/error/code").asText()).as(target).isEqualTo("invalid-request");
+        }
+        for (String target : List.of("//articles", "//", "/articles//text", "*")) {
+            LookupClient.RawResponse response = api.raw(target);
+            assertThat(response.status()).as(target).isEqualTo(404);
+            assertThat(api.parse(response.body()).at("/error/code").asText()).as(target).isEqualTo("not-found");
+        }
+        LookupClient.RawResponse tab = api.raw("/articles?q=a\tb");
+        assertThat(tab.status()).isEqualTo(400);
+        assertThat(api.parse(tab.body()).at("/error/message").asText()).contains("'q'");
     }
 
     @Test

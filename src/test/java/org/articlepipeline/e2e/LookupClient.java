@@ -53,11 +53,18 @@ final class LookupClient {
 
     /** Sends {@code GET <rawTarget>} byte for byte (no client-side escaping) and returns status and body. */
     RawResponse raw(String rawTarget) throws IOException {
+        return rawBytes(rawTarget.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Sends {@code GET <rawTarget>} with the target's bytes as given (raw UTF-8, say) and returns status and body. */
+    RawResponse rawBytes(byte[] rawTarget) throws IOException {
         URI uri = URI.create(endpoint);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + rawTarget + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n")
+            out.write("GET ".getBytes(StandardCharsets.US_ASCII));
+            out.write(rawTarget);
+            out.write((" HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();

@@ -109,6 +109,55 @@ class LocalStackTest {
     }
 
     @Test
+    void localApiKeepsConnectionsAliveAndReadsChunkedAndExpectContinueBodies() throws Exception {
+        List<JsonNode> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (LocalApi api = LocalApi.start(0, (input, output, context) -> {
+            seen.add(mapper.readTree(input));
+            output.write("{\"statusCode\":200,\"headers\":{},\"body\":\"ok\"}".getBytes(StandardCharsets.UTF_8));
+        }, line -> { });
+             java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), api.port())) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            out.write(("GET /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+            skipToBody(in);
+            assertThat(readBody(in, 2)).isEqualTo("ok");
+
+            out.write("GET /b HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 4\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
+            assertThat(in.readLine()).isEmpty();
+            out.write("wxyz".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+        }
+        assertThat(seen).hasSize(2);
+        assertThat(new String(java.util.Base64.getDecoder().decode(seen.get(0).path("body").asText()), StandardCharsets.UTF_8))
+                .isEqualTo("abcde");
+        assertThat(seen.get(1).path("rawPath").asText()).isEqualTo("/b");
+    }
+
+    private static void skipToBody(java.io.BufferedReader in) throws java.io.IOException {
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            // headers
+        }
+    }
+
+    private static String readBody(java.io.BufferedReader in, int length) throws java.io.IOException {
+        char[] body = new char[length];
+        int read = 0;
+        while (read < length) {
+            read += in.read(body, read, length - read);
+        }
+        return new String(body);
+    }
+
+    @Test
     void localApiAnswers414ToAnOverlongUri() throws Exception {
         try (LocalApi api = LocalApi.start(0, (input, output, context) -> { }, line -> { })) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
