@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.articlepipeline.store.ArticleIndexes;
 import org.articlepipeline.store.ArticleMetadata;
 import org.articlepipeline.store.ArticleRecord;
@@ -36,6 +37,17 @@ public final class ArticleIndexer {
         UNCHANGED
     }
 
+    /**
+     * What one change did, and how many near duplicates the indexed article has (0 unless indexed).
+     *
+     * @param outcome        what happened to the indexes
+     * @param nearDuplicates near duplicates found for the indexed content
+     */
+    public record Applied(Outcome outcome, int nearDuplicates) {
+        static final Applied UNINDEXED = new Applied(Outcome.UNINDEXED, 0);
+        static final Applied UNCHANGED = new Applied(Outcome.UNCHANGED, 0);
+    }
+
     private final ArticleRepository repository;
     private final DuplicateIndex duplicates;
     private final ArticleIndexes indexes;
@@ -54,9 +66,9 @@ public final class ArticleIndexer {
     }
 
     /** Applies the change of one article item from {@code before} to {@code after}. */
-    public Outcome apply(StoredItem before, StoredItem after) {
+    public Applied apply(StoredItem before, StoredItem after) {
         if (before.sameIndexedStateAs(after)) {
-            return Outcome.UNCHANGED;
+            return Applied.UNCHANGED;
         }
         Optional<ArticleRecord> previous = before.record().filter(ArticleRecord::isVisible);
         Optional<ArticleRecord> current = after.record().filter(ArticleRecord::isVisible);
@@ -65,20 +77,21 @@ public final class ArticleIndexer {
             previous.ifPresent(old -> forgetReplaced(old, article));
             // Three independent, idempotent steps on disjoint items (claim, bands and relations, postings):
             // side by side, the change waits for the slowest rather than for their sum.
+            AtomicInteger nearDuplicates = new AtomicInteger();
             alongside(
                     () -> claim(article),
-                    () -> DuplicateIndex.decode(article.metadata().fingerprint())
-                            .ifPresent(fingerprint -> duplicates.link(article.id(), fingerprint)),
+                    () -> DuplicateIndex.decode(article.metadata().fingerprint()).ifPresent(fingerprint ->
+                            nearDuplicates.set(duplicates.link(article.id(), fingerprint).size())),
                     () -> indexes.repost(before, after));
             indexes.recount(before, after);
-            return Outcome.INDEXED;
+            return new Applied(Outcome.INDEXED, nearDuplicates.get());
         }
         if (previous.isEmpty()) {
-            return Outcome.UNCHANGED;
+            return Applied.UNCHANGED;
         }
         forget(previous.get());
         indexes.afterRemoved(before, previous.get().id());
-        return Outcome.UNINDEXED;
+        return Applied.UNINDEXED;
     }
 
     /** The first article with this content owns its hash; a later one records whose copy it is. */

@@ -23,6 +23,7 @@ import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.aws.Priming;
 import org.articlepipeline.index.event.ItemChange;
 import org.articlepipeline.index.event.TableStreamEvents;
+import org.articlepipeline.metrics.EmbeddedMetrics;
 import org.articlepipeline.store.ArticleIndexes;
 import org.articlepipeline.store.ArticleRepository;
 import org.articlepipeline.store.DuplicateIndex;
@@ -39,32 +40,40 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * record as the batch item failure ({@code ReportBatchItemFailures}): Lambda retries from there, so no
  * change of an item is applied before an earlier change of the same item. Records of other items (bands,
  * postings, claims, counters; the template's filter keeps them away, this is the second guard) are
- * skipped. It logs one JSON line per article record.
+ * skipped. It logs one JSON line per article record and one EMF metrics line per batch ({@link IndexMetrics}).
  */
 public final class IndexHandler implements RequestStreamHandler {
 
     private final ArticleIndexer indexer;
+    private final EmbeddedMetrics metrics;
     private final JsonFactory json = new JsonFactory();
     private final TableStreamEvents events = new TableStreamEvents(json);
 
     /** Lambda's constructor: everything from the process environment, primed before a SnapStart snapshot. */
     public IndexHandler() {
-        this(indexerFor(Priming.register(new AwsClients(), IndexHandler::primeJson), System.getenv()));
+        this(indexerFor(Priming.register(new AwsClients(), IndexHandler::primeJson), System.getenv()),
+                EmbeddedMetrics.fromEnvironment(System.getenv()));
     }
 
     /** Wires the handler from {@code environment}, as Lambda would from the process environment. */
     public IndexHandler(Map<String, String> environment) {
-        this(indexerFor(new AwsClients(environment), environment));
+        this(indexerFor(new AwsClients(environment), environment), EmbeddedMetrics.fromEnvironment(environment));
     }
 
     /** Wires the handler from {@code environment} with clients from {@code clients} (tests add interceptors). */
     public IndexHandler(AwsClients clients, Map<String, String> environment) {
-        this(indexerFor(clients, environment));
+        this(indexerFor(clients, environment), EmbeddedMetrics.fromEnvironment(environment));
     }
 
     /** Wires the handler around an existing index core. */
     public IndexHandler(ArticleIndexer indexer) {
+        this(indexer, EmbeddedMetrics.fromEnvironment(Map.of()));
+    }
+
+    /** Wires the handler around an existing index core, writing metrics to {@code metrics}' namespace. */
+    public IndexHandler(ArticleIndexer indexer, EmbeddedMetrics metrics) {
         this.indexer = indexer;
+        this.metrics = metrics;
     }
 
     /**
@@ -128,6 +137,15 @@ public final class IndexHandler implements RequestStreamHandler {
 
     /** Applies {@code changes} in order; returns the sequence number of the first that failed, if any. */
     List<String> handle(List<ItemChange> changes, Consumer<String> log) throws IOException {
+        IndexMetrics batch = new IndexMetrics(metrics);
+        try {
+            return handle(changes, log, batch);
+        } finally {
+            log.accept(batch.line());
+        }
+    }
+
+    private List<String> handle(List<ItemChange> changes, Consumer<String> log, IndexMetrics batch) throws IOException {
         List<String> failures = new ArrayList<>(1);
         for (ItemChange change : changes) {
             String pk = change.key(TableLayout.PK);
@@ -137,11 +155,13 @@ public final class IndexHandler implements RequestStreamHandler {
             String id = pk.substring(TableLayout.ARTICLE_PK_PREFIX.length());
             long started = System.nanoTime();
             try {
-                ArticleIndexer.Outcome outcome = indexer.apply(StoredItem.of(change.oldImage()),
+                ArticleIndexer.Applied applied = indexer.apply(StoredItem.of(change.oldImage()),
                         StoredItem.of(change.newImage()));
-                log.accept(line(id, change, outcome.name(), null, started));
+                batch.applied(applied);
+                log.accept(line(id, change, applied.outcome().name(), null, started));
             } catch (RuntimeException e) {
                 // Stop here: a later change of the same item must not be applied before this one.
+                batch.failed();
                 log.accept(line(id, change, "FAILED", String.valueOf(e), started));
                 failures.add(change.sequenceNumber());
                 break;

@@ -97,10 +97,14 @@ public final class ArticleIngestor {
             return reject(id, change, object, RejectionReason.TOO_LARGE,
                     "the object has more than " + maxArticleBytes + " bytes", started);
         }
+        long normalizing = System.nanoTime();
         NormalizationResult result = normalizer.normalize(object.content(),
                 new ArticleOrigin(change.key(), object.contentType()));
+        long normalizeMs = (System.nanoTime() - normalizing) / 1_000_000;
+        long bytesIn = object.content().length;
         if (result instanceof NormalizationResult.Rejected rejected) {
-            return reject(id, change, object, rejected.reason(), rejected.detail(), started);
+            return reject(id, change, object, rejected.reason(), rejected.detail(), started)
+                    .withWork(new IngestOutcome.Work(bytesIn, null, normalizeMs));
         }
         NormalizedArticle article = ((NormalizationResult.Accepted) result).article();
         ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.OK, null, null,
@@ -111,16 +115,19 @@ public final class ArticleIngestor {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
         // Outputs before the item: once lookups list an article, its text can be read.
-        bucket.writeOutputs(id, article.text(), documentBytes(result, id, change.key()));
+        byte[] document = documentBytes(result, id, change.key());
+        bucket.writeOutputs(id, article.text(), document);
+        IngestOutcome.Work work = new IngestOutcome.Work(bytesIn,
+                article.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + (long) document.length, normalizeMs);
         // The item carries the search terms it is indexed under; the index step, fed by the table's stream,
         // builds the postings, duplicate relations and counts from it without reading the text again.
         Optional<StoredItem> previous = repository.replaceIfNotStale(IndexedArticle.of(record, article.text()));
         if (previous.isEmpty()) {
             // A newer event was applied between the check and the write: put its outputs back.
             restoreOutputs(id);
-            return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
+            return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started).withWork(work);
         }
-        return outcome(id, change, IngestOutcome.Outcome.OK, null, started);
+        return outcome(id, change, IngestOutcome.Outcome.OK, null, started).withWork(work);
     }
 
     private IngestOutcome remove(String id, ObjectChange change, long started) {

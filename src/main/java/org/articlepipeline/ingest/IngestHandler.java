@@ -8,11 +8,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.aws.Priming;
 import org.articlepipeline.json.JsonCodec;
 import org.articlepipeline.json.JsonValue;
+import org.articlepipeline.metrics.EmbeddedMetrics;
 import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleRepository;
@@ -34,27 +36,35 @@ public final class IngestHandler implements RequestStreamHandler {
 
     private final JsonCodec json;
     private final IngestInvocation invocation;
+    private final IngestMetrics metrics;
 
     /** Lambda's constructor: everything from the process environment, primed before a SnapStart snapshot. */
     public IngestHandler() {
         this(ingestorFor(Priming.register(new AwsClients(), IngestPriming::primeJson), System.getenv()),
-                new JsonCodec());
+                new JsonCodec(), EmbeddedMetrics.fromEnvironment(System.getenv()));
     }
 
     /** Wires the handler from {@code environment}, as Lambda would from the process environment. */
     public IngestHandler(Map<String, String> environment) {
-        this(ingestorFor(new AwsClients(environment), environment), new JsonCodec());
+        this(ingestorFor(new AwsClients(environment), environment), new JsonCodec(),
+                EmbeddedMetrics.fromEnvironment(environment));
     }
 
     /** Wires the handler from {@code environment} with clients from {@code clients} (tests add interceptors). */
     public IngestHandler(AwsClients clients, Map<String, String> environment) {
-        this(ingestorFor(clients, environment), new JsonCodec());
+        this(ingestorFor(clients, environment), new JsonCodec(), EmbeddedMetrics.fromEnvironment(environment));
     }
 
     /** Wires the handler around an existing ingest core. */
     public IngestHandler(ArticleIngestor ingestor, JsonCodec json) {
+        this(ingestor, json, EmbeddedMetrics.fromEnvironment(Map.of()));
+    }
+
+    /** Wires the handler around an existing ingest core, writing metrics to {@code metrics}' namespace. */
+    public IngestHandler(ArticleIngestor ingestor, JsonCodec json, EmbeddedMetrics metrics) {
         this.invocation = new IngestInvocation(ingestor, json);
         this.json = json;
+        this.metrics = new IngestMetrics(metrics);
     }
 
     private static ArticleIngestor ingestorFor(AwsClients clients, Map<String, String> environment) {
@@ -77,11 +87,12 @@ public final class IngestHandler implements RequestStreamHandler {
             throw new UnrecognizedEventException("the event is not JSON: " + notJson.getOriginalMessage());
         }
         LambdaLogger logger = context == null ? null : context.getLogger();
-        Map<String, Object> response = invocation.handle(event, line -> {
+        Consumer<String> log = line -> {
             if (logger != null) {
                 logger.log(line + "\n");
             }
-        });
+        };
+        Map<String, Object> response = invocation.handle(event, log, outcome -> log.accept(metrics.line(outcome)));
         json.write(output, response);
     }
 }

@@ -50,28 +50,41 @@ public final class IngestInvocation {
      * @return the response document for the event's shape, fields in the order they are written
      */
     public Map<String, Object> handle(JsonValue event, Consumer<String> log) {
+        return handle(event, log, outcome -> { });
+    }
+
+    /**
+     * Handles one event and tells {@code applied} of each change's outcome as it is applied (the handler
+     * turns them into metrics).
+     */
+    public Map<String, Object> handle(JsonValue event, Consumer<String> log, Consumer<IngestOutcome> applied) {
         EventShape shape = EventShape.of(event);
+        Consumer<IngestOutcome> logAndCount = outcome -> {
+            log.accept(json.toText(toJson(outcome)));
+            applied.accept(outcome);
+        };
         return switch (shape) {
-            case SQS -> sqs(event, log);
-            case BATCH_OPERATIONS -> batchOperations(event, log);
-            case S3_NOTIFICATION, S3_TEST_EVENT, EVENTBRIDGE -> direct(payloads.changes(event).orElse(List.of()), log);
-            case SNS -> sns(event, log);
+            case SQS -> sqs(event, log, logAndCount);
+            case BATCH_OPERATIONS -> batchOperations(event, logAndCount);
+            case S3_NOTIFICATION, S3_TEST_EVENT, EVENTBRIDGE ->
+                    direct(payloads.changes(event).orElse(List.of()), logAndCount);
+            case SNS -> sns(event, logAndCount);
             case UNRECOGNIZED -> throw new UnrecognizedEventException(
                     "not an S3, SQS, SNS, EventBridge or Batch Operations event");
         };
     }
 
-    private Map<String, Object> direct(List<ObjectChange> changes, Consumer<String> log) {
+    private Map<String, Object> direct(List<ObjectChange> changes, Consumer<IngestOutcome> log) {
         List<Map<String, Object>> outcomes = new ArrayList<>();
         for (ObjectChange change : changes) {
-            outcomes.add(applyAndLog(change, log));
+            outcomes.add(toJson(applyAndLog(change, log)));
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("outcomes", outcomes);
         return response;
     }
 
-    private Map<String, Object> sns(JsonValue event, Consumer<String> log) {
+    private Map<String, Object> sns(JsonValue event, Consumer<IngestOutcome> log) {
         List<ObjectChange> changes = new ArrayList<>();
         for (JsonValue record : event.path("Records")) {
             changes.addAll(payloads.parse(record.path("Sns").path("Message").asText(""))
@@ -81,7 +94,7 @@ public final class IngestInvocation {
         return direct(changes, log);
     }
 
-    private Map<String, Object> sqs(JsonValue event, Consumer<String> log) {
+    private Map<String, Object> sqs(JsonValue event, Consumer<String> log, Consumer<IngestOutcome> applied) {
         List<Map<String, Object>> failures = new ArrayList<>();
         for (JsonValue message : event.path("Records")) {
             String messageId = message.path("messageId").asText("");
@@ -96,7 +109,7 @@ public final class IngestInvocation {
             }
             try {
                 for (ObjectChange change : changes.get()) {
-                    applyAndLog(change, log);
+                    applyAndLog(change, applied);
                 }
             } catch (RuntimeException transientFailure) {
                 log.accept(logLine(messageId, "failed: " + transientFailure));
@@ -108,7 +121,7 @@ public final class IngestInvocation {
         return response;
     }
 
-    private Map<String, Object> batchOperations(JsonValue invocation, Consumer<String> log) {
+    private Map<String, Object> batchOperations(JsonValue invocation, Consumer<IngestOutcome> log) {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("invocationSchemaVersion", invocation.path("invocationSchemaVersion").asText("1.0"));
         response.put("treatMissingKeysAs", "PermanentFailure");
@@ -120,8 +133,7 @@ public final class IngestInvocation {
             result.put("taskId", task.taskId());
             results.add(result);
             try {
-                IngestOutcome outcome = ingestor.apply(task.asChange());
-                log.accept(json.toText(toJson(outcome)));
+                IngestOutcome outcome = applyAndLog(task.asChange(), log);
                 boolean permanent = outcome.outcome() == IngestOutcome.Outcome.IGNORED;
                 result.put("resultCode", permanent ? "PermanentFailure" : "Succeeded");
                 result.put("resultString", outcome.outcome() + (outcome.reason() == null ? "" : ": " + outcome.reason())
@@ -134,10 +146,10 @@ public final class IngestInvocation {
         return response;
     }
 
-    private Map<String, Object> applyAndLog(ObjectChange change, Consumer<String> log) {
-        Map<String, Object> line = toJson(ingestor.apply(change));
-        log.accept(json.toText(line));
-        return line;
+    private IngestOutcome applyAndLog(ObjectChange change, Consumer<IngestOutcome> log) {
+        IngestOutcome outcome = ingestor.apply(change);
+        log.accept(outcome);
+        return outcome;
     }
 
     /**

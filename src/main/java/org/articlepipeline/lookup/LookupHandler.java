@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.aws.PipelineSettings;
 import org.articlepipeline.aws.Priming;
+import org.articlepipeline.metrics.EmbeddedMetrics;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleListing;
 import org.articlepipeline.store.ArticleRepository;
@@ -41,6 +42,7 @@ public final class LookupHandler implements RequestStreamHandler {
     private final ArticleLookup lookup;
     private final CorsPolicy cors;
     private final ObjectMapper mapper;
+    private final LookupMetrics metrics;
 
     /** Lambda's constructor: everything from the process environment, primed before a SnapStart snapshot. */
     public LookupHandler() {
@@ -54,14 +56,20 @@ public final class LookupHandler implements RequestStreamHandler {
 
     private LookupHandler(AwsClients clients, Map<String, String> environment) {
         this(lookupFor(clients, environment, new ObjectMapper()), CorsPolicy.fromEnvironment(environment),
-                new ObjectMapper());
+                new ObjectMapper(), EmbeddedMetrics.fromEnvironment(environment));
     }
 
     /** Wires the handler around existing routes, with the CORS policy they were built with. */
     public LookupHandler(ArticleLookup lookup, CorsPolicy cors, ObjectMapper mapper) {
+        this(lookup, cors, mapper, EmbeddedMetrics.fromEnvironment(Map.of()));
+    }
+
+    /** As above, writing metrics to {@code metrics}' namespace. */
+    public LookupHandler(ArticleLookup lookup, CorsPolicy cors, ObjectMapper mapper, EmbeddedMetrics metrics) {
         this.lookup = lookup;
         this.cors = cors;
         this.mapper = mapper;
+        this.metrics = new LookupMetrics(metrics);
     }
 
     private static ArticleLookup lookupFor(AwsClients clients, Map<String, String> environment, ObjectMapper mapper) {
@@ -198,8 +206,10 @@ public final class LookupHandler implements RequestStreamHandler {
         line.put("route", request.method() + " " + routeOf(request.path()));
         line.put("path", request.path().length() > 256 ? request.path().substring(0, 256) : request.path());
         line.put("status", response.statusCode());
-        line.put("durationMs", (System.nanoTime() - started) / 1_000_000.0);
+        double durationMs = (System.nanoTime() - started) / 1_000_000.0;
+        line.put("durationMs", durationMs);
         line.put("requestId", request.requestId());
         context.getLogger().log(line.toString() + "\n");
+        context.getLogger().log(metrics.line(request, response, durationMs) + "\n");
     }
 }

@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.articlepipeline.aws.PipelineSettings;
+import org.articlepipeline.ingest.IngestMetrics;
+import org.articlepipeline.ingest.IngestOutcome;
+import org.articlepipeline.metrics.EmbeddedMetrics;
 import org.articlepipeline.store.ArticleTable;
 import org.articlepipeline.store.TableLayout;
 import org.junit.jupiter.api.BeforeAll;
@@ -175,6 +178,9 @@ class TemplateTest {
         Set<String> alarmed = new TreeSet<>();
         for (String alarm : template.resourcesOfType("AWS::CloudWatch::Alarm")) {
             Map<String, Object> p = properties(template.resource(alarm));
+            if (p.get("MetricName") == null) {
+                continue; // metric math over the functions' own metrics: checked on its own
+            }
             alarmed.add(p.get("MetricName") + " " + template.resolve(map(list(p.get("Dimensions")).get(0)).get("Value")));
         }
         assertThat(alarmed).contains("Errors ${IndexFunction}", "IteratorAge ${IndexFunction}");
@@ -327,6 +333,9 @@ class TemplateTest {
         Set<String> alarmed = new TreeSet<>();
         for (String alarm : template.resourcesOfType("AWS::CloudWatch::Alarm")) {
             Map<String, Object> p = properties(template.resource(alarm));
+            if (p.get("MetricName") == null) {
+                continue; // metric math over the functions' own metrics: checked on its own
+            }
             alarmed.add(p.get("MetricName") + " " + template.resolve(map(list(p.get("Dimensions")).get(0)).get("Value")));
         }
         assertThat(alarmed).contains("ApproximateNumberOfMessagesVisible ${FailureQueue.QueueName}",
@@ -460,6 +469,70 @@ class TemplateTest {
         assertThat(routes.values()).allSatisfy(route -> assertThat(route.get("AuthorizationType")).isEqualTo("JWT"));
 
         assertThat(routes(template).keySet()).doesNotContain("OPTIONS /{proxy+}");
+    }
+
+    @Test
+    void everyFunctionWritesItsMetricsToTheStacksOwnNamespace() {
+        assertThat(template.resolve(globalVariable(EmbeddedMetrics.NAMESPACE_VARIABLE)))
+                .isEqualTo("ArticlePipeline/${AWS::StackName}");
+    }
+
+    @Test
+    void rejectedShareAlarmDividesRejectedByDecidedUploadsAsTheIngestFunctionCountsThem() {
+        Map<String, Object> alarm = map(template.resolve(properties(template.resource("RejectedShareAlarm"))));
+        Map<String, Map<String, Object>> byId = new TreeMap<>();
+        for (Object query : list(alarm.get("Metrics"))) {
+            byId.put((String) map(query).get("Id"), map(query));
+        }
+        String namespace = (String) template.resolve(globalVariable(EmbeddedMetrics.NAMESPACE_VARIABLE));
+        Map<String, String> outcomeOf = Map.of("rejected", IngestOutcome.Outcome.REJECTED.name(),
+                "accepted", IngestOutcome.Outcome.OK.name());
+        outcomeOf.forEach((id, outcome) -> {
+            Map<String, Object> metric = map(map(byId.get(id).get("MetricStat")).get("Metric"));
+            assertThat(metric.get("Namespace")).isEqualTo(namespace);
+            assertThat(metric.get("MetricName")).isEqualTo(IngestMetrics.CHANGES);
+            Map<String, Object> dimensions = new TreeMap<>();
+            list(metric.get("Dimensions")).forEach(d -> dimensions.put((String) map(d).get("Name"), map(d).get("Value")));
+            assertThat(dimensions).isEqualTo(Map.of("Function", IngestMetrics.FUNCTION, "Outcome", outcome));
+            assertThat(map(byId.get(id).get("MetricStat")).get("Stat")).isEqualTo("Sum");
+        });
+        String expression = (String) byId.get("share").get("Expression");
+        assertThat(expression).contains("100 * FILL(rejected, 0) / (FILL(rejected, 0) + FILL(accepted, 0))");
+        assertThat(byId.get("share").get("ReturnData")).isEqualTo("true");
+        assertThat(alarm.get("Threshold")).isEqualTo(template.parameterDefault("RejectedShareThreshold"));
+        assertThat(alarm.get("ComparisonOperator")).isEqualTo("GreaterThanThreshold");
+    }
+
+    @Test
+    void dashboardGraphsOnlyMetricsTheFunctionsWriteInTheirNamespace() throws IOException {
+        Map<String, Object> dashboard = properties(template.resource("OperatorDashboard"));
+        List<Object> sub = list(map(dashboard.get("DashboardBody")).get("Fn::Sub"));
+        String body = ((String) sub.get(0)).replace("${Namespace}", "NS").replace("${AWS::Region}", "eu-west-1")
+                .replace("${RejectedShareAlarm.Arn}", "arn:alarm");
+        assertThat(template.resolve(map(sub.get(1)).get("Namespace")))
+                .isEqualTo(template.resolve(globalVariable(EmbeddedMetrics.NAMESPACE_VARIABLE)));
+        var widgets = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("widgets");
+        assertThat(widgets.size()).isBetween(4, 12);
+        Set<String> graphed = new TreeSet<>();
+        for (var widget : widgets) {
+            for (var row : widget.path("properties").path("metrics")) {
+                // ["NS", "Name", dimensions...], [".", "Name", ".", "."] (same namespace), or
+                // ["...", values] (the previous row with other trailing values): only the first two name metrics.
+                String first = row.path(0).asText();
+                if (!row.path(0).isTextual() || first.equals("...")) {
+                    continue;
+                }
+                if (!first.equals(".")) {
+                    assertThat(first).as("namespace of " + row).isEqualTo("NS");
+                }
+                graphed.add(row.path(1).asText());
+            }
+        }
+        assertThat(graphed).isSubsetOf(Set.of(IngestMetrics.CHANGES, "BytesIn", "BytesOut", "NormalizeTime", "ChangeTime",
+                "Indexed", "Unindexed", "Unchanged", "Failed", "NearDuplicatesFound", "BatchTime",
+                "Requests", "Latency"));
+        assertThat(graphed).contains("Changes", "BytesIn", "NearDuplicatesFound", "Requests", "Latency");
+        assertThat(body).contains("arn:alarm");
     }
 
     /** The routes created in a deployment, by route key, with their properties resolved. */
