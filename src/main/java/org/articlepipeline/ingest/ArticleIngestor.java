@@ -13,7 +13,9 @@ import org.articlepipeline.normalize.ArticleNormalizer;
 import org.articlepipeline.normalize.ArticleOrigin;
 import org.articlepipeline.normalize.NormalizationResult;
 import org.articlepipeline.normalize.NormalizedArticle;
+import org.articlepipeline.normalize.NormalizerVersion;
 import org.articlepipeline.normalize.RejectionReason;
+import org.articlepipeline.store.AppliedState;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleId;
 import org.articlepipeline.store.ArticleMetadata;
@@ -48,9 +50,19 @@ public final class ArticleIngestor {
     private final JsonCodec json;
     private final long maxArticleBytes;
     private final Clock clock;
+    private final int normalizerVersion;
 
+    /** An ingestor whose outputs are stamped with this build's {@link NormalizerVersion}. */
     public ArticleIngestor(PipelineSettings settings, ArticleBucket bucket, ArticleRepository repository,
                            ArticleNormalizer normalizer, JsonCodec json, long maxArticleBytes, Clock clock) {
+        this(settings, bucket, repository, normalizer, json, maxArticleBytes, clock, NormalizerVersion.current());
+    }
+
+    /** @param normalizerVersion the version {@code normalizer} is, recorded on every item and document */
+    public ArticleIngestor(PipelineSettings settings, ArticleBucket bucket, ArticleRepository repository,
+                           ArticleNormalizer normalizer, JsonCodec json, long maxArticleBytes, Clock clock,
+                           int normalizerVersion) {
+        this.normalizerVersion = normalizerVersion;
         this.settings = settings;
         this.bucket = bucket;
         this.repository = repository;
@@ -107,13 +119,15 @@ public final class ArticleIngestor {
                     .withWork(new IngestOutcome.Work(bytesIn, null, normalizeMs));
         }
         NormalizedArticle article = ((NormalizationResult.Accepted) result).article();
+        AppliedState applied = repository.appliedState(id);
+        String sequencer = sequencerOf(change, applied, object);
+        if (applied.isLaterThan(sequencer, normalizerVersion)) {
+            // Known stale before anything is written: the outputs of the newer state stay untouched.
+            return outcome(id, change, IngestOutcome.Outcome.STALE, staleReason(applied, sequencer), started);
+        }
         ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.OK, null, null,
                 metadataOf(article), now(), sizeOf(change, object), eTagOf(change, object), versionOf(change, object),
-                Sequencer.comparable(change.sequencer()), bucket.textKey(id), bucket.documentKey(id));
-        if (repository.holdsNewerThan(id, record.sequencer())) {
-            // Known stale before anything is written: the outputs of the newer state stay untouched.
-            return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
-        }
+                sequencer, bucket.textKey(id), bucket.documentKey(id));
         // Outputs before the item: once lookups list an article, its text can be read.
         byte[] document = documentBytes(result, id, change.key());
         bucket.writeOutputs(id, article.text(), document);
@@ -121,7 +135,8 @@ public final class ArticleIngestor {
                 article.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + (long) document.length, normalizeMs);
         // The item carries the search terms it is indexed under; the index step, fed by the table's stream,
         // builds the postings, duplicate relations and counts from it without reading the text again.
-        Optional<StoredItem> previous = repository.replaceIfNotStale(IndexedArticle.of(record, article.text()));
+        Optional<StoredItem> previous = repository.replaceIfNotStale(IndexedArticle.of(record, article.text()),
+                normalizerVersion);
         if (previous.isEmpty()) {
             // A newer event was applied between the check and the write: put its outputs back.
             restoreOutputs(id);
@@ -130,10 +145,29 @@ public final class ArticleIngestor {
         return outcome(id, change, IngestOutcome.Outcome.OK, null, started).withWork(work);
     }
 
+    /**
+     * The sequencer to write {@code change}'s state under. An event without one (a Batch Operations task, a
+     * backfill) sorts below every notification, so it only fills gaps; but when the stored state was made
+     * from this very object by an older normalizer, it takes that state's sequencer, so the object is
+     * normalized again, and any later event still wins.
+     */
+    private String sequencerOf(ObjectChange change, AppliedState applied, ArticleBucket.StoredObject object) {
+        String sequencer = Sequencer.comparable(change.sequencer());
+        if (sequencer.equals(Sequencer.NONE) && object != null
+                && applied.isOutdatedFor(eTagOf(change, object), normalizerVersion)) {
+            return applied.sequencer();
+        }
+        return sequencer;
+    }
+
+    private String staleReason(AppliedState applied, String sequencer) {
+        return applied.sequencer().equals(sequencer) ? "newer-normalizer-applied" : "newer-event-applied";
+    }
+
     private IngestOutcome remove(String id, ObjectChange change, long started) {
         ArticleRecord tombstone = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.DELETED, null,
                 null, null, now(), null, null, change.versionId(), Sequencer.comparable(change.sequencer()), null, null);
-        Optional<StoredItem> previous = repository.replaceIfNotStale(tombstone);
+        Optional<StoredItem> previous = repository.replaceIfNotStale(tombstone, normalizerVersion);
         if (previous.isEmpty()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
@@ -143,10 +177,13 @@ public final class ArticleIngestor {
 
     private IngestOutcome reject(String id, ObjectChange change, ArticleBucket.StoredObject object,
                                  RejectionReason reason, String detail, long started) {
+        String sequencer = change.sequencer() == null
+                ? sequencerOf(change, repository.appliedState(id), object) // a rejection may be outdated too
+                : Sequencer.comparable(change.sequencer());
         ArticleRecord record = new ArticleRecord(id, change.bucket(), change.key(), ArticleStatus.REJECTED,
                 reason.code(), detail, null, now(), sizeOf(change, object), eTagOf(change, object),
-                versionOf(change, object), Sequencer.comparable(change.sequencer()), null, null);
-        Optional<StoredItem> previous = repository.replaceIfNotStale(record);
+                versionOf(change, object), sequencer, null, null);
+        Optional<StoredItem> previous = repository.replaceIfNotStale(record, normalizerVersion);
         if (previous.isEmpty()) {
             return outcome(id, change, IngestOutcome.Outcome.STALE, "newer-event-applied", started);
         }
@@ -181,6 +218,7 @@ public final class ArticleIngestor {
         Map<String, Object> document = documents.toJson(result);
         document.put("id", id);
         document.put("key", key);
+        document.put("normalizerVersion", normalizerVersion);
         return json.toBytes(document);
     }
 

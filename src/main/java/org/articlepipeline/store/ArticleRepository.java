@@ -39,6 +39,8 @@ public final class ArticleRepository {
 
     /** The attribute that marks an article as an exact duplicate of an earlier one (written by the index step). */
     static final String DUPLICATE_OF = "duplicateOf";
+    /** The attribute naming the normalizer version that made the item ({@code NormalizerVersion}). */
+    static final String NORMALIZER_VERSION = "normalizerVersion";
 
     public ArticleRepository(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
@@ -47,32 +49,39 @@ public final class ArticleRepository {
 
 
     /**
-     * Writes {@code article} (its record plus the index attributes its item carries) unless the table
-     * holds state from a later event, and hands back the item it replaced, so the indexes can remove
-     * exactly what that item had put into them without a read before the write.
+     * Writes {@code article} (its record plus the index attributes its item carries), made by normalizer
+     * {@code normalizerVersion}, unless the table holds a later state ({@link AppliedState#isLaterThan}), and
+     * hands back the item it replaced, so the indexes can remove exactly what that item had put into them
+     * without a read before the write.
      *
      * @return the replaced item ({@link StoredItem#NONE} when there was none); empty when stale
      */
-    public Optional<StoredItem> replaceIfNotStale(IndexedArticle article) {
-        return replaceIfNotStale(article.record(), article.itemAttributes());
+    public Optional<StoredItem> replaceIfNotStale(IndexedArticle article, int normalizerVersion) {
+        return replaceIfNotStale(article.record(), article.itemAttributes(), normalizerVersion);
     }
 
-    /** As {@link #replaceIfNotStale(IndexedArticle)}, for states that are in no index (tombstones, rejections). */
-    public Optional<StoredItem> replaceIfNotStale(ArticleRecord record) {
-        return replaceIfNotStale(record, Map.of());
+    /** As {@link #replaceIfNotStale(IndexedArticle, int)}, for states that are in no index (tombstones, rejections). */
+    public Optional<StoredItem> replaceIfNotStale(ArticleRecord record, int normalizerVersion) {
+        return replaceIfNotStale(record, Map.of(), normalizerVersion);
     }
 
-    private Optional<StoredItem> replaceIfNotStale(ArticleRecord record, Map<String, AttributeValue> extra) {
+    private Optional<StoredItem> replaceIfNotStale(ArticleRecord record, Map<String, AttributeValue> extra,
+                                                   int normalizerVersion) {
         Map<String, AttributeValue> item = toItem(record);
         item.putAll(extra);
+        item.put(NORMALIZER_VERSION, n(normalizerVersion));
         PutItemResponse response;
         try {
             response = dynamoDb.putItem(PutItemRequest.builder()
                     .tableName(tableName)
                     .item(item)
-                    // Equal sequencers are the same event delivered again: re-applying it converges.
-                    .conditionExpression("attribute_not_exists(pk) OR sequencer <= :sequencer")
-                    .expressionAttributeValues(Map.of(":sequencer", s(record.sequencer())))
+                    // A later event wins. An equal sequencer is the same event delivered again, or the same
+                    // object made again by a newer normalizer: re-applying it converges, but an older
+                    // normalizer (a container not yet updated) never overwrites a newer one's output.
+                    .conditionExpression("attribute_not_exists(pk) OR sequencer < :sequencer OR (sequencer = :sequencer"
+                            + " AND (attribute_not_exists(" + NORMALIZER_VERSION + ") OR " + NORMALIZER_VERSION + " <= :version))")
+                    .expressionAttributeValues(Map.of(":sequencer", s(record.sequencer()),
+                            ":version", n(normalizerVersion)))
                     .returnValues(ReturnValue.ALL_OLD)
                     .build());
         } catch (ConditionalCheckFailedException stale) {
@@ -88,13 +97,15 @@ public final class ArticleRepository {
     }
 
     /**
-     * True when the item already holds state from an event later than {@code sequencer} (a consistent
-     * read of one attribute). A cheap early exit only: the conditional write stays the guard.
+     * Where the item of {@code id} stands now (a consistent read of four attributes): which event and which
+     * normalizer made it. A cheap early exit for stale events, and what lets an event without a sequencer
+     * re-make an article from the same object; the conditional write stays the guard.
      */
-    public boolean holdsNewerThan(String id, String sequencer) {
+    public AppliedState appliedState(String id) {
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(tableName).key(articleKey(id))
-                .consistentRead(true).projectionExpression("sequencer")).item();
-        return item != null && item.containsKey("sequencer") && item.get("sequencer").s().compareTo(sequencer) > 0;
+                .consistentRead(true).projectionExpression("sequencer, " + NORMALIZER_VERSION + ", eTag, #status")
+                .expressionAttributeNames(Map.of("#status", "status"))).item();
+        return item == null || item.isEmpty() ? AppliedState.NONE : AppliedState.of(item);
     }
 
     /**

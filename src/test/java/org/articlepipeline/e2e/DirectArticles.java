@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.articlepipeline.aws.AwsClients;
 import org.articlepipeline.local.LocalPipeline;
+import org.articlepipeline.normalize.NormalizerVersion;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleId;
 import org.articlepipeline.store.ArticleMetadata;
@@ -49,7 +50,7 @@ final class DirectArticles implements AutoCloseable {
                 TableLayout.sortableInstant(Instant.now()), (long) text.length(), "etag-" + id, null, nextSequencer(),
                 bucket.textKey(id), bucket.documentKey(id));
         bucket.writeOutputs(id, text, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        repository.replaceIfNotStale(IndexedArticle.of(record, text)).orElseThrow();
+        repository.replaceIfNotStale(IndexedArticle.of(record, text), NormalizerVersion.current()).orElseThrow();
         settle();
         return id;
     }
@@ -59,7 +60,7 @@ final class DirectArticles implements AutoCloseable {
         String id = ArticleId.of(bucket.bucket(), key);
         ArticleRecord tombstone = new ArticleRecord(id, bucket.bucket(), key, ArticleStatus.DELETED, null, null, null,
                 TableLayout.sortableInstant(Instant.now()), null, null, null, nextSequencer(), null, null);
-        repository.replaceIfNotStale(tombstone).orElseThrow();
+        repository.replaceIfNotStale(tombstone, NormalizerVersion.current()).orElseThrow();
         bucket.deleteOutputs(id);
         settle();
     }

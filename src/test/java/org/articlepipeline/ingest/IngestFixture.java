@@ -114,6 +114,16 @@ final class IngestFixture {
         return new IngestHandler(environment);
     }
 
+    /** An ingest handler whose normalizer says it is {@code normalizerVersion}, as an older or newer build would. */
+    IngestHandler handlerAtVersion(int normalizerVersion) {
+        AwsClients clients = new AwsClients(environment);
+        return new IngestHandler(new ArticleIngestor(settings,
+                new org.articlepipeline.store.ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),
+                repository, new org.articlepipeline.normalize.ArticleNormalizer(), new org.articlepipeline.json.JsonCodec(),
+                IngestHandler.DEFAULT_MAX_ARTICLE_BYTES, java.time.Clock.systemUTC(), normalizerVersion),
+                new org.articlepipeline.json.JsonCodec());
+    }
+
     IngestHandler handlerWith(ExecutionInterceptor interceptor) {
         return new IngestHandler(new AwsClients(environment).withInterceptor(interceptor), environment);
     }
