@@ -21,6 +21,14 @@ final class Arguments {
 
     /** Parses {@code args}; an unknown option or one without a value is a {@link UsageException}. */
     static Arguments parse(List<String> args, Set<String> known) {
+        return parse(args, known, Set.of());
+    }
+
+    /**
+     * As {@link #parse(List, Set)}, with {@code flags}: options that take no value ({@link #has} tells
+     * whether they were given).
+     */
+    static Arguments parse(List<String> args, Set<String> known, Set<String> flags) {
         Map<String, String> options = new HashMap<>();
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -32,6 +40,13 @@ final class Arguments {
                 if (equals > 0) {
                     name = arg.substring(0, equals);
                     value = arg.substring(equals + 1);
+                }
+                if (flags.contains(name)) {
+                    if (value != null) {
+                        throw new UsageException("option " + name + " takes no value");
+                    }
+                    options.put(name, "");
+                    continue;
                 }
                 if (!known.contains(name)) {
                     throw new UsageException("unknown option " + name);

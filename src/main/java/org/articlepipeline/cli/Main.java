@@ -27,6 +27,9 @@ public final class Main {
                   run a handler once with an event JSON file and print its result
               ingest [--timeout SECONDS] PATH...
                   upload files and folders into the input prefix and wait until each one is processed
+              backfill [--missing] [--outdated] [--reindex] [--prefix incoming/] [--concurrency 4] [--dry-run]
+                  process objects without an article and articles of an older normalizer (both when none
+                  is named), or rebuild duplicates, search postings and counts from the articles (--reindex)
             """;
 
     private Main() {
@@ -60,6 +63,7 @@ public final class Main {
                 case "normalize" -> new NormalizeCommand(out, err).run(rest);
                 case "invoke" -> new InvokeCommand(out, err, environment).run(rest);
                 case "ingest" -> new IngestCommand(out, err, environment).run(rest);
+                case "backfill" -> new BackfillCommand(out, err, environment).run(rest);
                 case "help", "-h", "--help" -> {
                     out.print(USAGE);
                     yield 0;

@@ -67,7 +67,11 @@ public final class IngestHandler implements RequestStreamHandler {
         this.metrics = new IngestMetrics(metrics);
     }
 
-    private static ArticleIngestor ingestorFor(AwsClients clients, Map<String, String> environment) {
+    /**
+     * The ingest core as this function wires it from {@code environment}: what a backfill runs in-process,
+     * so it applies changes exactly as the function would.
+     */
+    public static ArticleIngestor ingestorFor(AwsClients clients, Map<String, String> environment) {
         PipelineSettings settings = PipelineSettings.fromEnvironment(environment);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         ArticleRepository repository = new ArticleRepository(dynamoDb, settings.tableName());

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * The articles table: owns its item layout and every read and write of article items.
@@ -106,6 +107,29 @@ public final class ArticleRepository {
                 .consistentRead(true).projectionExpression("sequencer, " + NORMALIZER_VERSION + ", eTag, #status")
                 .expressionAttributeNames(Map.of("#status", "status"))).item();
         return item == null || item.isEmpty() ? AppliedState.NONE : AppliedState.of(item);
+    }
+
+    /**
+     * Where every article item under {@code keyPrefix} stands, by object key: one paginated scan of the
+     * table, filtered to article items and projected to five small attributes (a backfill's comparison).
+     */
+    public Map<String, AppliedState> appliedStatesByKey(String keyPrefix) {
+        Map<String, AppliedState> states = new HashMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            ScanResponse page = dynamoDb.scan(b -> b.tableName(tableName).exclusiveStartKey(from)
+                    .filterExpression("sk = :article AND begins_with(pk, :articles) AND begins_with(#key, :prefix)")
+                    .projectionExpression("#key, sequencer, " + NORMALIZER_VERSION + ", eTag, #status")
+                    .expressionAttributeNames(Map.of("#key", "key", "#status", "status"))
+                    .expressionAttributeValues(Map.of(":article", s(TableLayout.ARTICLE_SK),
+                            ":articles", s(TableLayout.ARTICLE_PK_PREFIX), ":prefix", s(keyPrefix))));
+            for (Map<String, AttributeValue> item : page.items()) {
+                states.put(item.get("key").s(), AppliedState.of(item));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return states;
     }
 
     /**
