@@ -15,6 +15,7 @@ import org.articlepipeline.backfill.StoredObject;
 import org.articlepipeline.ingest.IngestHandler;
 import org.articlepipeline.ingest.IngestOutcome;
 import org.articlepipeline.normalize.NormalizerVersion;
+import org.articlepipeline.normalize.RejectionReason;
 import org.articlepipeline.store.ArticleRepository;
 import org.articlepipeline.store.IndexRebuild;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -110,8 +111,10 @@ final class BackfillCommand {
         report.outcomes().forEach((outcome, count) -> out.print(" " + outcome + " " + count + ","));
         out.println(" failed " + report.failures().size());
         for (BackfillReport.Rejection rejection : report.rejections()) {
-            out.println("  rejected " + rejection.key() + ": " + (rejection.detail() == null
-                    ? rejection.reason() : rejection.detail() + " (" + rejection.reason() + ")"));
+            String words = RejectionReason.ofCode(rejection.reason()).map(RejectionReason::words)
+                    .orElse(rejection.reason());
+            out.println("  rejected " + rejection.key() + ": " + words
+                    + (rejection.detail() == null ? "" : " (" + rejection.detail() + ")"));
         }
         for (BackfillReport.Failure failure : report.failures()) {
             out.println("  failed " + failure.key() + ": " + failure.error() + " (the next run retries it)");
