@@ -62,12 +62,13 @@ public final class Backfill {
             objects.add(new StoredObject(object.key(), object.size(), eTag,
                     standingOf(stored.getOrDefault(object.key(), AppliedState.NONE), eTag)));
         }
-        int withoutObject = 0;
+        List<String> withoutObject = new ArrayList<>();
         for (Map.Entry<String, AppliedState> article : stored.entrySet()) {
             if (!listed.contains(article.getKey()) && article.getValue().status() != ArticleStatus.DELETED) {
-                withoutObject++;
+                withoutObject.add(article.getKey());
             }
         }
+        withoutObject.sort(null);
         return new BackfillPlan(bucket, prefix, normalizerVersion, objects, withoutObject);
     }
 

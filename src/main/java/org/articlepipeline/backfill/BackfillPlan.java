@@ -5,15 +5,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a backfill found: every object listed under the prefix with its standing, and how many articles
- * have no object any more (their delete notification was lost; a backfill leaves them to a re-upload or a
- * delete).
+ * What a backfill found: every object listed under the prefix with its standing, and the keys of the
+ * articles that have no object any more (their delete notification was lost; a backfill, having no
+ * sequencer, leaves them to a delete notification).
  */
 public record BackfillPlan(String bucket, String prefix, int normalizerVersion, List<StoredObject> objects,
-                           int articlesWithoutObject) {
+                           List<String> articlesWithoutObject) {
 
     public BackfillPlan {
         objects = List.copyOf(objects);
+        articlesWithoutObject = List.copyOf(articlesWithoutObject);
     }
 
     /** The objects to process when {@code missing} and/or {@code outdated} ones are wanted, in key order. */
@@ -22,6 +23,11 @@ public record BackfillPlan(String bucket, String prefix, int normalizerVersion, 
                 .filter(o -> missing && o.standing() == Standing.MISSING
                         || outdated && o.standing() == Standing.OUTDATED)
                 .toList();
+    }
+
+    /** The objects that stand {@code standing}, in key order. */
+    public List<StoredObject> standing(Standing standing) {
+        return objects.stream().filter(o -> o.standing() == standing).toList();
     }
 
     /** How many objects stand each way. */

@@ -91,9 +91,10 @@ final class BackfillCommand {
         plan.counts().forEach((standing, count) -> out.printf("  %6d  %s%s%n", count, standing.words(),
                 standing == Standing.MISSING && !missing || standing == Standing.OUTDATED && !outdated
                         ? " (not asked for)" : ""));
-        if (plan.articlesWithoutObject() > 0) {
-            out.printf("  %6d  article(s) whose object is gone (a lost delete notification): delete the article's"
-                    + " key again to remove it%n", plan.articlesWithoutObject());
+        if (!plan.articlesWithoutObject().isEmpty()) {
+            out.printf("  %6d  article(s) whose object is gone (a lost delete notification): delete the key again"
+                    + " to remove the article, e.g. %s%n", plan.articlesWithoutObject().size(),
+                    plan.articlesWithoutObject().get(0));
         }
         List<StoredObject> work = plan.work(missing, outdated);
         if (work.isEmpty()) {

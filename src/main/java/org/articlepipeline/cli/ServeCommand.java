@@ -12,7 +12,8 @@ import org.articlepipeline.local.LocalAddresses;
 import org.articlepipeline.local.LocalPipeline;
 
 /**
- * {@code serve}: the whole pipeline on this machine, seeded, until interrupted.
+ * {@code serve}: the whole pipeline on this machine, seeded when its bucket is empty, until interrupted; with
+ * {@code --data}, it first picks up what the last run left ({@link StartupRecovery}).
  */
 final class ServeCommand {
 
@@ -56,18 +57,25 @@ final class ServeCommand {
         } catch (Exception e) {
             throw new CommandException("the local stack did not start: " + e.getMessage(), 1);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                pipeline.close();
-            } catch (Exception ignored) {
-                // the process is ending either way
-            }
-        }, "local-stack-shutdown"));
+        new GracefulStop(pipeline, err).install();
         try {
-            if (Files.isDirectory(seeds)) {
+            if (data != null) {
+                new StartupRecovery(out, err).run(pipeline);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandException("interrupted while catching up with " + data, 130);
+        } catch (RuntimeException e) {
+            throw new CommandException("could not catch up with what " + data + " holds: " + e.getMessage(), 1);
+        }
+        try {
+            if (Files.isDirectory(seeds) && pipeline.bucketIsEmpty()) {
                 List<String> keys = pipeline.uploadFolder(seeds);
                 pipeline.awaitIdle(60_000);
                 out.println("ingested " + keys.size() + " seed file(s) from " + seeds);
+            } else if (Files.isDirectory(seeds)) {
+                // A bucket in use, not a new one: seeds its user deleted stay deleted, the others unchanged.
+                out.println("the bucket already holds objects: seeds not uploaded");
             }
         } catch (Exception e) {
             throw new CommandException("could not ingest the seeds in " + seeds + ": " + e.getMessage(), 1);

@@ -49,11 +49,13 @@ public final class LocalPipeline implements AutoCloseable {
     private final LocalApi api;
     private final Map<String, String> environment;
     private final PipelineSettings settings;
+    private final boolean indexNeedsRebuild;
 
     /** @param services the embedded servers this pipeline owns, or {@code null} when it runs on others' */
     private LocalPipeline(EmbeddedServices services, S3EventSource events, TableStreamSource changes,
                           DynamoDbStreamsClient streams, LocalApi api, Map<String, String> environment,
-                          PipelineSettings settings) {
+                          PipelineSettings settings, boolean indexNeedsRebuild) {
+        this.indexNeedsRebuild = indexNeedsRebuild;
         this.services = services;
         this.events = events;
         this.changes = changes;
@@ -93,7 +95,8 @@ public final class LocalPipeline implements AutoCloseable {
         });
         try {
             Map<String, String> environment = environment(settings, services);
-            return wire(services, environment, host, apiPort, eventSource, log);
+            return wire(services, environment, host, apiPort, eventSource, log,
+                    dataDirectory == null ? null : dataDirectory.resolve(CHECKPOINT_FILE));
         } catch (Exception e) {
             services.close();
             throw e;
@@ -107,22 +110,25 @@ public final class LocalPipeline implements AutoCloseable {
      */
     public static LocalPipeline attach(Map<String, String> environment, int apiPort, Consumer<String> log)
             throws Exception {
-        return wire(null, Map.copyOf(environment), LocalAddresses.LOOPBACK, apiPort, new AtomicReference<>(), log);
+        return wire(null, Map.copyOf(environment), LocalAddresses.LOOPBACK, apiPort, new AtomicReference<>(), log,
+                null);
     }
 
     private static LocalPipeline wire(EmbeddedServices services, Map<String, String> environment, InetAddress host,
-                                      int apiPort, AtomicReference<S3EventSource> eventSource, Consumer<String> log)
-            throws IOException {
+                                      int apiPort, AtomicReference<S3EventSource> eventSource, Consumer<String> log,
+                                      Path checkpointFile) throws IOException {
         PipelineSettings settings = PipelineSettings.fromEnvironment(environment);
         AwsClients clients = new AwsClients(environment);
-        String streamArn = createBucketAndTable(clients, settings);
+        Table table = createBucketAndTable(clients, settings);
         String region = environment.getOrDefault("AWS_REGION", REGION);
-        // The stream source starts first: it reads from the newest record on, so it must be reading before
-        // the first upload can write an item.
+        // The stream source resumes where the last run's stopped (or reads from the oldest record), so what
+        // was written while nothing read the stream is indexed now.
+        StreamCheckpoint checkpoint = checkpointFile == null ? StreamCheckpoint.inMemory(table.streamArn())
+                : StreamCheckpoint.in(checkpointFile, table.streamArn());
         IndexHandler index = new IndexHandler(environment);
         DynamoDbStreamsClient streams = clients.newDynamoDbStreams();
-        TableStreamSource changes = new TableStreamSource(streams, streamArn, region,
-                event -> invoke(index, "IndexFunction", event, log), log).start();
+        TableStreamSource changes = new TableStreamSource(streams, table.streamArn(), region,
+                event -> invoke(index, "IndexFunction", event, log), log, checkpoint).start();
         IngestHandler ingest = new IngestHandler(environment);
         eventSource.set(new S3EventSource(settings.bucket(), settings.inputPrefix(), region,
                 notification -> {
@@ -133,7 +139,53 @@ public final class LocalPipeline implements AutoCloseable {
                     }
                 }, Clock.systemUTC()));
         LocalApi api = LocalApi.start(host, apiPort, new LookupHandler(environment), log);
-        return new LocalPipeline(services, eventSource.get(), changes, streams, api, environment, settings);
+        return new LocalPipeline(services, eventSource.get(), changes, streams, api, environment, settings,
+                table.existed() && !checkpoint.previousStopClean());
+    }
+
+    /** The file under {@code --data} where the stream reader keeps its position. */
+    static final String CHECKPOINT_FILE = "stream-checkpoint.properties";
+
+    /** The table's stream, and whether the table was there before this start. */
+    private record Table(String streamArn, boolean existed) {
+    }
+
+    /**
+     * True when the table existed and the last run did not stop cleanly (a crash, or no checkpoint kept):
+     * part of a delivery may have been applied twice, so the derived structures should be rebuilt once the
+     * stream has been caught up with ({@code org.articlepipeline.store.IndexRebuild}).
+     */
+    public boolean indexNeedsRebuild() {
+        return indexNeedsRebuild;
+    }
+
+    /** Queues no more uploads for ingest; what is queued is still ingested and indexed. */
+    public void stopAccepting() {
+        events.stopAccepting();
+    }
+
+    /** Uploads whose notification is queued or being ingested. */
+    public int queuedUploads() {
+        return events.pending();
+    }
+
+    /**
+     * Waits until everything queued is ingested and indexed; when it is, the stop that follows is recorded
+     * as clean, so the next start does not rebuild the index.
+     */
+    public boolean finishQueued(long timeoutMillis) throws InterruptedException {
+        boolean done = awaitIdle(timeoutMillis);
+        if (done) {
+            changes.markCaughtUp();
+        }
+        return done;
+    }
+
+    /** True when the bucket holds no object at all (not only under the input prefix). */
+    public boolean bucketIsEmpty() {
+        try (S3Client s3 = new AwsClients(environment).s3()) {
+            return s3.listObjectsV2(b -> b.bucket(settings.bucket()).maxKeys(1)).contents().isEmpty();
+        }
     }
 
     /** Where object changes become S3 notifications for the ingest handler. */
@@ -168,7 +220,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /** Creates what is missing and returns the table's stream ARN, enabling the stream on an older table. */
-    private static String createBucketAndTable(AwsClients clients, PipelineSettings settings) {
+    private static Table createBucketAndTable(AwsClients clients, PipelineSettings settings) {
         try (S3Client s3 = clients.s3(); DynamoDbClient dynamoDb = clients.dynamoDb()) {
             try {
                 s3.createBucket(b -> b.bucket(settings.bucket()));
@@ -176,16 +228,16 @@ public final class LocalPipeline implements AutoCloseable {
                 // a persistent stack restarted: keep what it holds
             }
             try {
-                return dynamoDb.createTable(ArticleTable.createTableRequest(settings.tableName()))
-                        .tableDescription().latestStreamArn();
+                return new Table(dynamoDb.createTable(ArticleTable.createTableRequest(settings.tableName()))
+                        .tableDescription().latestStreamArn(), false);
             } catch (ResourceInUseException exists) {
                 // likewise; a table persisted before the index step had a stream gets one now
                 var table = dynamoDb.describeTable(b -> b.tableName(settings.tableName())).table();
                 if (table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled())) {
-                    return table.latestStreamArn();
+                    return new Table(table.latestStreamArn(), true);
                 }
-                return dynamoDb.updateTable(b -> b.tableName(settings.tableName()).streamSpecification(ArticleTable.stream()))
-                        .tableDescription().latestStreamArn();
+                return new Table(dynamoDb.updateTable(b -> b.tableName(settings.tableName())
+                        .streamSpecification(ArticleTable.stream())).tableDescription().latestStreamArn(), true);
             }
         }
     }

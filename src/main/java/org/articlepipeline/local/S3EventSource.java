@@ -38,6 +38,7 @@ public final class S3EventSource implements AutoCloseable {
         return thread;
     });
     private final AtomicInteger pending = new AtomicInteger();
+    private volatile boolean accepting = true;
     /** Starts from the clock so that sequencers keep growing across restarts of a persistent stack. */
     private final AtomicLong sequencer;
 
@@ -70,6 +71,10 @@ public final class S3EventSource implements AutoCloseable {
         if (!bucket.equals(change.bucket()) || !change.key().startsWith(inputPrefix)) {
             return;
         }
+        if (!accepting) {
+            // Stopping: the object is stored, and the next start's backfill ingests it.
+            return;
+        }
         // The sequencer is taken on the request thread, so it orders changes as the server applied them.
         byte[] notification = notification(change, Long.toHexString(sequencer.incrementAndGet()).toUpperCase(Locale.ROOT));
         pending.incrementAndGet();
@@ -80,6 +85,16 @@ public final class S3EventSource implements AutoCloseable {
                 pending.decrementAndGet();
             }
         });
+    }
+
+    /** Queues no more notifications: what is queued is still delivered. */
+    public void stopAccepting() {
+        accepting = false;
+    }
+
+    /** Notifications queued or being delivered. */
+    public int pending() {
+        return pending.get();
     }
 
     /** Waits until every notification published so far has been handled, or the timeout passes. */

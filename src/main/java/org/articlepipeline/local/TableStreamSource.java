@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -31,9 +32,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * the function as the JSON event Lambda would send. A batch item failure is retried from the failed record,
  * a few times with a pause, then reported and skipped, as an on-failure destination would receive it.
  *
- * <p>Shards open when the source is created are skipped to their end first (everything the pipeline writes
- * afterwards is delivered, nothing from before); shards that open later are read from their first record.
- * An iterator the stream refuses (expired, or past trimmed records) is replaced from the last record read.
+ * <p>Each shard is read from where its {@link StreamCheckpoint} says delivery stopped, else from its oldest
+ * record (TRIM_HORIZON), never from its end: what was written while no source ran (a crash, a stop with a
+ * backlog) is delivered when the next one starts, as Lambda's event source mapping resumes. The checkpoint
+ * moves after each shard's records are delivered. An iterator the stream refuses (expired, or past trimmed
+ * records) is replaced from the last record read.
  * {@link #start} polls in the background, as Lambda does; {@link #drain} delivers everything written so far
  * on the caller's thread, for tests and benchmarks that decide when the index step runs.
  */
@@ -68,20 +71,31 @@ public final class TableStreamSource implements AutoCloseable {
     private long cyclesDone;
     private long lastBusyCycle;
     private boolean wanted;
+    private final StreamCheckpoint checkpoint;
     private volatile boolean closed;
+    private volatile boolean stoppedClean;
 
     /**
+     * A source that reads every shard from its oldest record and keeps its position in memory.
+     *
      * @param function the index function: event bytes in, its response bytes out
      */
     public TableStreamSource(DynamoDbStreamsClient streams, String streamArn, String region,
                              Function<byte[], byte[]> function, Consumer<String> log) {
+        this(streams, streamArn, region, function, log, StreamCheckpoint.inMemory(streamArn));
+    }
+
+    /** A source that resumes from {@code checkpoint} and keeps it up to date. */
+    public TableStreamSource(DynamoDbStreamsClient streams, String streamArn, String region,
+                             Function<byte[], byte[]> function, Consumer<String> log, StreamCheckpoint checkpoint) {
+        this.checkpoint = checkpoint;
         this.streams = streams;
         this.streamArn = streamArn;
         this.region = region;
         this.function = function;
         this.log = log;
         this.events = new TableStreamEvents(json);
-        discoverShards(true);
+        discoverShards();
         this.poller = new Thread(this::pollUntilClosed, "table-stream-source");
         poller.setDaemon(true);
     }
@@ -139,7 +153,7 @@ public final class TableStreamSource implements AutoCloseable {
     /** One pass over every open shard; true when it delivered or found anything. */
     private synchronized boolean pollOnce(boolean rediscover) {
         if (rediscover) {
-            discoverShards(false);
+            discoverShards();
         }
         boolean busy = false;
         for (Map.Entry<String, String> shard : new ArrayList<>(iterators.entrySet())) {
@@ -156,13 +170,20 @@ public final class TableStreamSource implements AutoCloseable {
             for (int from = 0; from < changes.size(); from += BATCH_SIZE) {
                 deliver(changes.subList(from, Math.min(changes.size(), from + BATCH_SIZE)));
             }
+            if (!response.records().isEmpty()) {
+                checkpoint.delivered(shard.getKey(), lastRead.get(shard.getKey()));
+            }
             if (response.nextShardIterator() == null) {
                 iterators.remove(shard.getKey());
                 finished.add(shard.getKey());
-                discoverShards(false);
+                checkpoint.finish(shard.getKey());
+                discoverShards();
             } else {
                 iterators.put(shard.getKey(), response.nextShardIterator());
             }
+        }
+        if (busy) {
+            checkpoint.save(false);
         }
         return busy;
     }
@@ -184,41 +205,33 @@ public final class TableStreamSource implements AutoCloseable {
                 .sequenceNumber(sequenceNumber)).shardIterator();
     }
 
-    /** Reads an open shard to its current end without delivering, and returns where the next read starts. */
-    private String skipToEnd(String shardId) {
-        String iterator = iterator(shardId, ShardIteratorType.TRIM_HORIZON, null);
-        while (iterator != null) {
-            String from = iterator;
-            GetRecordsResponse response = streams.getRecords(b -> b.shardIterator(from).limit(READ_SIZE));
-            for (Record record : response.records()) {
-                lastRead.put(shardId, record.dynamodb().sequenceNumber());
-            }
-            if (response.records().isEmpty()) {
-                return response.nextShardIterator() == null ? from : response.nextShardIterator();
-            }
-            iterator = response.nextShardIterator();
-        }
-        return null;
-    }
-
-    private void discoverShards(boolean atStart) {
+    private void discoverShards() {
         for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
             String id = shard.shardId();
             if (iterators.containsKey(id) || finished.contains(id)) {
                 continue;
             }
-            boolean open = shard.sequenceNumberRange() == null || shard.sequenceNumberRange().endingSequenceNumber() == null;
-            if (atStart && !open) {
-                finished.add(id); // closed before we started: its records are history, not new changes
+            if (checkpoint.finished(id)) {
+                finished.add(id);
                 continue;
             }
-            String iterator = atStart ? skipToEnd(id) : iterator(id, ShardIteratorType.TRIM_HORIZON, null);
-            if (iterator == null) {
-                finished.add(id);
-            } else {
-                iterators.put(id, iterator);
+            iterators.put(id, resumeIterator(id));
+        }
+    }
+
+    /** Right after the last record delivered from the shard, else (none, or trimmed since) its oldest record. */
+    private String resumeIterator(String shardId) {
+        Optional<String> delivered = checkpoint.lastDelivered(shardId);
+        if (delivered.isPresent()) {
+            lastRead.put(shardId, delivered.get());
+            try {
+                return iterator(shardId, ShardIteratorType.AFTER_SEQUENCE_NUMBER, delivered.get());
+            } catch (TrimmedDataAccessException | software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException gone) {
+                log.accept("{\"level\":\"WARN\",\"message\":\"the stream no longer holds the checkpoint of shard "
+                        + shardId + "; reading it from its oldest record\"}");
             }
         }
+        return iterator(shardId, ShardIteratorType.TRIM_HORIZON, null);
     }
 
     /** Delivers {@code changes}, retrying from a reported failure, then giving up on that record. */
@@ -315,12 +328,23 @@ public final class TableStreamSource implements AutoCloseable {
         }
     }
 
+    /**
+     * Says that everything read was delivered and applied (the caller saw {@link #awaitCaughtUp} succeed
+     * with no new work coming): {@link #close} then records a clean stop.
+     */
+    public void markCaughtUp() {
+        stoppedClean = true;
+    }
+
     @Override
     public void close() throws InterruptedException {
         closed = true;
         if (poller.isAlive()) {
             poller.interrupt();
             poller.join(5_000);
+        }
+        synchronized (this) {
+            checkpoint.save(stoppedClean);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.articlepipeline.testing.SharedEmbeddedStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -45,7 +47,7 @@ class TableStreamSourceTest {
     }
 
     @Test
-    void onlyArticleItemChangesWrittenAfterTheSourceStartedAreDeliveredInOrder() {
+    void onlyArticleItemChangesAreDeliveredInOrderFromTheStreamsOldestRecordNotItsEnd() {
         putArticle("before");
         TableStreamSource source = source(event -> noFailure());
 
@@ -55,7 +57,30 @@ class TableStreamSourceTest {
         putArticle("b");
         source.drain();
 
-        assertThat(deliveries.stream().flatMap(List::stream).toList()).containsExactly("A#a", "A#b");
+        assertThat(deliveries.stream().flatMap(List::stream).toList()).containsExactly("A#before", "A#a", "A#b");
+    }
+
+    @Test
+    void aSourceStartedAgainResumesAfterTheLastRecordItsCheckpointSaysWasDelivered(@TempDir Path data)
+            throws Exception {
+        Path file = data.resolve("checkpoint.properties");
+        TableStreamSource first = source(event -> noFailure(), StreamCheckpoint.in(file, streamArn));
+        putArticle("one");
+        first.drain();
+        first.close();
+        putArticle("two");
+        deliveries.clear();
+
+        StreamCheckpoint kept = StreamCheckpoint.in(file, streamArn);
+        TableStreamSource second = source(event -> noFailure(), kept);
+        second.drain();
+        second.markCaughtUp();
+        second.close();
+
+        assertThat(kept.previousStopClean()).as("closed without saying it caught up").isFalse();
+        assertThat(deliveries.stream().flatMap(List::stream).toList()).containsExactly("A#two");
+        assertThat(StreamCheckpoint.in(file, streamArn).previousStopClean()).isTrue();
+        assertThat(StreamCheckpoint.in(file, streamArn + "-another-table").previousStopClean()).isFalse();
     }
 
     @Test
@@ -100,10 +125,14 @@ class TableStreamSourceTest {
     }
 
     private TableStreamSource source(Function<byte[], byte[]> answer) {
+        return source(answer, StreamCheckpoint.inMemory(streamArn));
+    }
+
+    private TableStreamSource source(Function<byte[], byte[]> answer, StreamCheckpoint checkpoint) {
         return new TableStreamSource(clients.newDynamoDbStreams(), streamArn, "us-east-1", event -> {
             deliveries.add(keys(event));
             return answer.apply(event);
-        }, log::add);
+        }, log::add, checkpoint);
     }
 
     private void putArticle(String id) {
