@@ -548,6 +548,31 @@ class TemplateTest {
     }
 
     @Test
+    void batchOperationsRoleMayOnlyInvokeTheIngestAliasReadInventoriesAndWriteReports() {
+        Map<String, Object> role = CloudFormationTemplate.properties(template.resource("BatchOperationsRole"));
+        Map<String, Object> trust = map(list(map(role.get("AssumeRolePolicyDocument")).get("Statement")).get(0));
+        assertThat(map(trust.get("Principal")).get("Service")).isEqualTo("batchoperations.s3.amazonaws.com");
+        String bucketArn = "arn:${AWS::Partition}:s3:::" + template.resolve(globalVariable(PipelineSettings.BUCKET_VARIABLE));
+        Map<String, List<Object>> grants = new java.util.TreeMap<>();
+        for (Object policy : list(role.get("Policies"))) {
+            for (Object statement : list(map(map(policy).get("PolicyDocument")).get("Statement"))) {
+                assertThat(map(statement).get("Effect")).isEqualTo("Allow");
+                for (Object action : list(map(statement).get("Action"))) {
+                    grants.put((String) action, list(template.resolve(map(statement).get("Resource"))));
+                }
+            }
+        }
+        assertThat(grants).containsOnlyKeys("lambda:InvokeFunction", "s3:GetObject", "s3:GetObjectVersion", "s3:PutObject");
+        assertThat(grants.get("lambda:InvokeFunction")).singleElement().asString().contains("IngestFunction");
+        assertThat(grants.get("s3:GetObject")).containsExactly(bucketArn + "/inventory/*");
+        assertThat(grants.get("s3:PutObject")).containsExactly(bucketArn + "/batch-reports/*");
+        Map<String, Object> inventory = map(list(CloudFormationTemplate.properties(template.resource("ArticlesBucket"))
+                .get("InventoryConfigurations")).get(0));
+        assertThat(template.resolve(inventory.get("Prefix"))).isEqualTo(template.parameterDefault("InputPrefix"));
+        assertThat(map(inventory.get("Destination")).get("Prefix")).isEqualTo("inventory");
+    }
+
+    @Test
     void cfnLintFindsNothingWhenInstalled(@TempDir Path variants) throws Exception {
         String lint = onPath("cfn-lint");
         assumeTrue(lint != null, "cfn-lint is not on PATH (install: pip install cfn-lint; or run sam validate --lint)");
