@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 class CrashRecoveryTest {
 
-    private static final int BURST = 40;
+    private static final int BURST = 30;
     private static final Pattern ENDPOINT = Pattern.compile("^(S3|API) +(http://127\\.0\\.0\\.1:\\d+)");
 
     @Test
@@ -67,6 +67,7 @@ class CrashRecoveryTest {
             }
             first.process().destroyForcibly(); // SIGKILL: no hook, no flush, no clean stop
             first.process().waitFor(30, TimeUnit.SECONDS);
+            first.reader().join(10_000);
             uploads.shutdown();
             uploads.awaitTermination(30, TimeUnit.SECONDS);
         }
@@ -99,8 +100,7 @@ class CrashRecoveryTest {
             assertThat(second.output()).anyMatch(line -> line.startsWith("backfill on start: processed"))
                     .anyMatch(line -> line.startsWith("the bucket already holds objects: seeds not uploaded"));
         } finally {
-            second.process().destroy(); // SIGTERM
-            second.process().waitFor(60, TimeUnit.SECONDS);
+            second.terminate();
         }
         assertThat(second.output()).anyMatch(line -> line.startsWith("stopped: everything queued was ingested and indexed"));
     }
@@ -132,7 +132,7 @@ class CrashRecoveryTest {
     }
 
     /** A {@code serve} child process on free ports, and what it printed. */
-    private record Stack(Process process, String s3, String api, BlockingQueue<String> lines, List<String> printed) {
+    private record Stack(Process process, String s3, String api, Thread reader, List<String> printed) {
 
         /** Starts {@code serve --data root/state --seeds root/seeds}. */
         static Stack start(Path root) throws IOException, InterruptedException {
@@ -173,9 +173,18 @@ class CrashRecoveryTest {
                     endpoints.put(endpoint.group(1), endpoint.group(2));
                 }
                 if (line.startsWith("ready")) {
-                    return new Stack(process, endpoints.get("S3"), endpoints.get("API"), lines, printed);
+                    return new Stack(process, endpoints.get("S3"), endpoints.get("API"), reader, printed);
                 }
             }
+        }
+
+        /** Sends SIGTERM and waits for the process to end and its last lines to be read. */
+        void terminate() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            reader.join(10_000);
         }
 
         List<String> output() {
