@@ -128,7 +128,7 @@ public final class IngestBenchmark {
                 count / seconds, count / indexSeconds);
     }
 
-    private static String article(List<String> sentences, Random random) {
+    static String article(List<String> sentences, Random random) {
         List<String> pool = new ArrayList<>(sentences);
         Collections.shuffle(pool, random);
         StringBuilder text = new StringBuilder(pool.get(0)).append("\n\n");
@@ -142,7 +142,7 @@ public final class IngestBenchmark {
         return text.toString();
     }
 
-    private static List<String> sentences(Path seeds) throws Exception {
+    static List<String> sentences(Path seeds) throws Exception {
         List<String> sentences = new ArrayList<>();
         try (Stream<Path> files = Files.list(seeds)) {
             for (Path file : files.sorted().toList()) {
