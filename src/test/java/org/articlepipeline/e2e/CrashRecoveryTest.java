@@ -180,7 +180,8 @@ class CrashRecoveryTest {
 
         /** Sends SIGTERM and waits for the process to end and its last lines to be read. */
         void terminate() throws InterruptedException {
-            process.destroy();
+            // Through the handle: Process.destroy() also closes our end of the pipe, losing the last lines.
+            process.toHandle().destroy();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
