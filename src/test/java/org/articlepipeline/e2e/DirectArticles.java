@@ -70,7 +70,7 @@ final class DirectArticles implements AutoCloseable {
         String id = ArticleId.of(bucket.bucket(), key);
         ArticleRecord record = new ArticleRecord(id, bucket.bucket(), key, ArticleStatus.REJECTED, reason, detail, null,
                 TableLayout.sortableInstant(Instant.now()), size, "etag-" + id, null, nextSequencer(), null, null);
-        repository.replaceIfNotStale(record).orElseThrow();
+        repository.replaceIfNotStale(record, NormalizerVersion.current()).orElseThrow();
         settle();
         return id;
     }
