@@ -151,6 +151,18 @@ class ResponseHeadersTest {
         assertThat(viaApi.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     }
 
+    @Test
+    void theLocalApisOwnErrorsQuoteNoMarkupAndStayJson() throws Exception {
+        // A malformed escape is refused by the local API itself, before the handler runs: that answer must
+        // not carry the request's markup either, and must still be the API's JSON error shape.
+        for (String target : List.of("/articles?q=%<b", "/articles?q=%\\\"", "/articles/%<script>")) {
+            LookupClient.RawResponse response = api.raw(target);
+            assertThat(response.status()).as(target).isBetween(400, 499);
+            assertThat(response.body()).as(target).doesNotContain("<").doesNotContain(">");
+            assertThat(json.readTree(response.body()).path("error").path("code").asText()).as(target).isNotEmpty();
+        }
+    }
+
     private static void expect(List<String> failures, String what, int status, int expectedStatus, String noSniff,
                                String cacheControl, String documented) {
         if (status != expectedStatus || !"nosniff".equals(noSniff) || !documented.equals(cacheControl)) {
