@@ -12,10 +12,7 @@ import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
-import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
@@ -69,14 +66,8 @@ final class NotifyingBlobStore extends ForwardingBlobStore {
         return response;
     }
 
-    @Override
-    public DeleteObjectsResponse removeBlobs(DeleteObjectsRequest request) {
-        DeleteObjectsResponse response = super.removeBlobs(request);
-        for (ObjectIdentifier object : request.delete().objects()) {
-            listener.accept(new ObjectEvent("ObjectRemoved:Delete", request.bucket(), object.key(), null, null));
-        }
-        return response;
-    }
+    // A multi-object delete (DeleteObjects) needs no override: S3Proxy's BlobStore.removeBlobs removes each
+    // object through removeBlob above, which reports it; reporting here too sent every removal twice.
 
     /**
      * Reports a created object with its size and ETag as stored now. When a delete already removed it, the

@@ -60,6 +60,25 @@ class NotifyingBlobStoreTest {
     }
 
     @Test
+    void aMultiObjectDeleteReportsEachRemovalOnce() {
+        BlobStore storage = new TransientNio2BlobStore();
+        storage.createContainer("articles");
+        List<ObjectEvent> events = new ArrayList<>();
+        NotifyingBlobStore store = new NotifyingBlobStore(storage, events::add);
+        for (String key : List.of("incoming/a.txt", "incoming/b.txt")) {
+            store.putBlob(PutObjectRequest.builder().bucket("articles").key(key).contentLength(1L).build(),
+                    new ByteArrayInputStream(new byte[] {'x'}));
+        }
+        events.clear();
+
+        store.removeBlobs(software.amazon.awssdk.services.s3.model.DeleteObjectsRequest.builder().bucket("articles")
+                .delete(d -> d.objects(o -> o.key("incoming/a.txt"), o -> o.key("incoming/b.txt"))).build());
+
+        assertThat(events).extracting(ObjectEvent::key).containsExactlyInAnyOrder("incoming/a.txt", "incoming/b.txt");
+        assertThat(events).extracting(ObjectEvent::eventName).containsOnly("ObjectRemoved:Delete");
+    }
+
+    @Test
     void aCopyWhoseResultIsAlreadyDeletedIsNotifiedWithoutASize() {
         BlobStore storage = new TransientNio2BlobStore();
         storage.createContainer("articles");
