@@ -65,6 +65,7 @@ class LookupBadInputTest {
                 Arguments.of("/articles?key=", "key"),
                 Arguments.of("/articles?limit=", "limit"),
                 Arguments.of("/articles?q=", "q"),
+                Arguments.of("/articles?q=word&limit=", "limit"),
                 Arguments.of("/articles?limit=5&limit=5", "limit"),
                 Arguments.of("/articles?nope=1", "nope"),
                 Arguments.of("/articles/" + "0".repeat(24) + "?limit=1", "limit"),
