@@ -175,10 +175,8 @@ final class ExactKeyBlobStore extends ForwardingBlobStore {
     public ListObjectsV2Response list(ListObjectsV2Request request) {
         String prefix = request.prefix() == null ? "" : request.prefix();
         String delimiter = request.delimiter() == null || request.delimiter().isEmpty() ? null : request.delimiter();
-        String after = request.continuationToken() != null
-                ? new String(Base64.getUrlDecoder().decode(request.continuationToken()), StandardCharsets.UTF_8)
-                : request.startAfter();
-        int maxKeys = request.maxKeys() == null ? DEFAULT_MAX_KEYS : Math.min(request.maxKeys(), DEFAULT_MAX_KEYS);
+        String after = request.continuationToken() != null ? lastListed(request.continuationToken()) : request.startAfter();
+        int maxKeys = request.maxKeys() == null ? DEFAULT_MAX_KEYS : Math.max(0, Math.min(request.maxKeys(), DEFAULT_MAX_KEYS));
         List<S3Object> objects = new ArrayList<>();
         for (S3Object object : storedObjects(request.bucket(), prefix)) {
             String key = StoredKeys.key(object.key());
@@ -198,8 +196,11 @@ final class ExactKeyBlobStore extends ForwardingBlobStore {
             if ((after != null && UTF8_ORDER.compare(entry, after) <= 0) || entry.equals(last)) {
                 continue;
             }
-            if (contents.size() + prefixes.size() == maxKeys) {
+            if (contents.size() + prefixes.size() == maxKeys && last != null) {
                 truncated = true;
+                break;
+            }
+            if (maxKeys == 0) {
                 break;
             }
             if (cut < 0) {
@@ -219,6 +220,18 @@ final class ExactKeyBlobStore extends ForwardingBlobStore {
                         ? Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8))
                         : null)
                 .build();
+    }
+
+    /** The last entry a previous page listed, from the continuation token this store issued. */
+    private static String lastListed(String continuationToken) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(continuationToken), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notOurs) {
+            throw S3Exception.builder().statusCode(400).message("The continuation token provided is incorrect")
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidArgument")
+                            .errorMessage("The continuation token provided is incorrect").serviceName("S3").build())
+                    .build();
+        }
     }
 
     /** Every stored object whose name starts with the stored directory of {@code prefix}'s whole segments. */

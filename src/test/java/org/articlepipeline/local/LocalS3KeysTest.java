@@ -110,6 +110,9 @@ class LocalS3KeysTest {
                     .contents()).extracting(S3Object::key).containsExactly("incoming/b/2.txt");
             assertThat(Stream.of(s3.listObjects(b -> b.bucket(BUCKET).prefix("norm")).contents().get(0).key()))
                     .containsExactly("normalized/x.txt");
+            assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET).maxKeys(0)).contents()).isEmpty();
+            assertThatThrownBy(() -> s3.listObjectsV2(b -> b.bucket(BUCKET).continuationToken("not base64!")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
         }
     }
 
