@@ -21,7 +21,8 @@ import org.articlepipeline.normalize.text.Stopwords;
  *   <li>{@code sourceUrl}: the first removed URL reduced to {@code https://host/} (scheme kept when written);</li>
  *   <li>{@code agency}: the dateline's parentheses, else a credit line, else a closing parenthetical of the
  *       last paragraph ({@code (رويترز)}); a photo credit in a caption is not the story's credit;</li>
- *   <li>{@code publishedAt}: a removed timestamp line, else the date in the dateline
+ *   <li>{@code publishedAt}: the date written beside the headline (byline, date line), else a removed
+ *       timestamp line, else the date in the dateline
  *       ({@code WASHINGTON, March 3 (Reuters)}). Dates inside the prose are events, not publication dates,
  *       and are not used.</li>
  * </ul>
@@ -77,7 +78,8 @@ public final class ArticleDescriber {
                 url == null ? null : host(url));
 
         String agency = null;
-        String publishedAt = timestamp;
+        // The date beside the headline is the article's; a timestamp elsewhere may date another story.
+        String publishedAt = page.headerDate() != null ? page.headerDate() : timestamp;
         if (page.dateline() != null) {
             agency = agencies.find(page.dateline().parenthesis());
             if (publishedAt == null && page.dateline().date() != null) {

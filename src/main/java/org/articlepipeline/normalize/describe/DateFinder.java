@@ -19,7 +19,8 @@ import org.articlepipeline.normalize.text.MatchingForm;
  *
  * <p>Reads numeric dates ({@code 26.11.2015 20:55}, {@code 2015/11/26}, {@code 2015-11-26T20:55:00Z}) and
  * dates with month names in Arabic (Egyptian/Gulf {@code يناير…ديسمبر}, Levantine {@code كانون الثاني…كانون الأول},
- * Maghrebi {@code جانفي…ديسمبر}, also {@code 13 نوفمبر/تشرين الثاني}), English and French, with Arabic-Indic
+ * Maghrebi {@code جانفي…ديسمبر}, also {@code 13 نوفمبر/تشرين الثاني}), English, French, German ({@code 5. März
+ * 2020}) and Spanish ({@code 5 de marzo de 2020}), with Arabic-Indic
  * or Persian digits. Matching happens on the {@link MatchingForm}, so hamza and accent variants of month
  * names all match.
  *
@@ -35,18 +36,18 @@ public final class DateFinder {
     private static Map<String, Integer> months() {
         Map<String, Integer> m = new LinkedHashMap<>();
         String[][] names = {
-            {"يناير", "كانون الثاني", "جانفي", "january", "jan", "janvier", "janv"},
-            {"فبراير", "شباط", "فيفري", "february", "feb", "fevrier", "fevr"},
-            {"مارس", "آذار", "march", "mar", "mars"},
-            {"أبريل", "إبريل", "ابريل", "نيسان", "أفريل", "april", "apr", "avril"},
-            {"مايو", "أيار", "ماي", "may", "mai"},
-            {"يونيو", "يونيه", "حزيران", "جوان", "june", "jun", "juin"},
-            {"يوليو", "يوليه", "تموز", "جويلية", "july", "jul", "juillet", "juil"},
-            {"أغسطس", "آب", "أوت", "august", "aug", "aout"},
-            {"سبتمبر", "أيلول", "september", "sept", "sep", "septembre"},
-            {"أكتوبر", "تشرين الأول", "october", "oct", "octobre"},
-            {"نوفمبر", "تشرين الثاني", "november", "nov", "novembre"},
-            {"ديسمبر", "كانون الأول", "december", "dec", "decembre"},
+            {"يناير", "كانون الثاني", "جانفي", "january", "jan", "janvier", "janv", "januar", "jänner", "enero"},
+            {"فبراير", "شباط", "فيفري", "february", "feb", "fevrier", "fevr", "februar", "febrero"},
+            {"مارس", "آذار", "march", "mar", "mars", "märz", "marzo"},
+            {"أبريل", "إبريل", "ابريل", "نيسان", "أفريل", "april", "apr", "avril", "abril"},
+            {"مايو", "أيار", "ماي", "may", "mai", "mayo"},
+            {"يونيو", "يونيه", "حزيران", "جوان", "june", "jun", "juin", "juni", "junio"},
+            {"يوليو", "يوليه", "تموز", "جويلية", "july", "jul", "juillet", "juil", "juli", "julio"},
+            {"أغسطس", "آب", "أوت", "august", "aug", "aout", "agosto"},
+            {"سبتمبر", "أيلول", "september", "sept", "sep", "septembre", "septiembre", "setiembre"},
+            {"أكتوبر", "تشرين الأول", "october", "oct", "octobre", "oktober", "octubre"},
+            {"نوفمبر", "تشرين الثاني", "november", "nov", "novembre", "noviembre"},
+            {"ديسمبر", "كانون الأول", "december", "dec", "decembre", "dezember", "diciembre"},
         };
         MatchingForm form = new MatchingForm();
         for (int i = 0; i < names.length; i++) {
@@ -77,9 +78,9 @@ public final class DateFinder {
     static final Pattern YMD = Pattern.compile("(?<!\\d)(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})(?!\\d)" + TIME);
     static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})(?!\\d)" + TIME);
     private static final Pattern DAY_MONTH = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|st|nd|rd|th)?\\s*(?:من\\s+)?(?:شهر\\s+)?(" + MONTH + ")\\.?" + END
+            "(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|st|nd|rd|th|\\.)?\\s*(?:من\\s+|de\\s+)?(?:شهر\\s+)?(" + MONTH + ")\\.?" + END
             + "(?:\\s*[/(-]\\s*" + MONTH + END + "\\)?)?"
-            + "(?:\\s*[,،]?\\s*(?:(?:من\\s+)?(?:عام|سنه)\\s*)?(\\d{4})(?!\\d)" + TIME + ")?");
+            + "(?:\\s*[,،]?\\s*(?:(?:من\\s+)?(?:عام|سنه)\\s*|(?:de|del)\\s+)?(\\d{4})(?!\\d)" + TIME + ")?");
     private static final Pattern MONTH_DAY = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(" + MONTH + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:\\s*,?\\s*(\\d{4})(?!\\d)" + TIME + ")?");
 
@@ -103,7 +104,7 @@ public final class DateFinder {
 
     private static Set<String> dateWords() {
         java.util.Set<String> words = new java.util.HashSet<>(List.of(
-                "من", "شهر", "عام", "سنه", "at", "a", "الساعه", "am", "pm", "m", "p"));
+                "من", "شهر", "عام", "سنه", "at", "a", "الساعه", "am", "pm", "m", "p", "de", "del"));
         for (String month : MONTHS.keySet()) {
             words.addAll(List.of(month.split(" ")));
         }

@@ -16,6 +16,9 @@ import org.articlepipeline.normalize.text.BodyForm;
  *                     invisible characters, then the others in page order
  * @param bodyForm     the finished matching form of the paragraphs (folded once during analysis): what the
  *                     content hash, the fingerprint and the word count read
+ * @param headerDate   the date written nearest the headline (byline, date line, "Publié le ..."), in ISO-8601
+ *                     as {@link org.articlepipeline.normalize.describe.DateFinder#find} writes it, or null:
+ *                     the article's own date, where a page's other dates belong to other stories
  */
 public record PageStructure(
         String title,
@@ -24,7 +27,8 @@ public record PageStructure(
         Dateline dateline,
         List<String> paragraphs,
         List<RemovedLine> removed,
-        BodyForm bodyForm) {
+        BodyForm bodyForm,
+        String headerDate) {
 
     public PageStructure {
         paragraphs = List.copyOf(paragraphs);

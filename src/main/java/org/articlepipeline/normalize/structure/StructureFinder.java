@@ -62,6 +62,8 @@ public final class StructureFinder {
     private static final int CORE_LINE_CAP = 50;
     /** Pages shorter than this have no navigation or footer to cut away around the core. */
     static final int MIN_LINES_FOR_CORE = 40;
+    /** How many lines around the headline its date is looked for in. */
+    private static final int HEADER_DATE_REACH = 6;
     /** Between headline and core, a short line of fewer words is page furniture, not a standfirst. */
     private static final int MIN_STANDFIRST_WORDS = 6;
     /** A line of this many words or fewer outside the article is a menu item. */
@@ -80,6 +82,7 @@ public final class StructureFinder {
     private final ChromeRules rules;
     private final Agencies agencies;
     private final Headlines headlines;
+    private final DateFinder dates;
 
     public StructureFinder(MatchingForm form, Stopwords stopwords, ChromeLexicon lexicon, DateFinder dates, Agencies agencies) {
         this.form = form;
@@ -88,6 +91,7 @@ public final class StructureFinder {
         this.rules = new ChromeRules(form, lexicon, dates, agencies);
         this.agencies = agencies;
         this.headlines = new Headlines(stopwords, lexicon);
+        this.dates = dates;
     }
 
     /** The structure of the page in {@code clean}. */
@@ -497,7 +501,69 @@ public final class StructureFinder {
             paragraphLines[0] = forms.size() - 1;
         }
         BodyForm body = forms.select(paragraphLines, paragraphs.size()).bodyForm();
-        return new PageStructure(page.titleText, page.suffix, page.subtitle, dateline, paragraphs, removed, body);
+        return new PageStructure(page.titleText, page.suffix, page.subtitle, dateline, paragraphs, removed, body,
+                headerDate(page));
+    }
+
+    /**
+     * The date written nearest the headline: first in the lines after it, up to a few lines into the article,
+     * then in the few lines above it. Only short lines are read (a byline, a date line, a section label glued to
+     * its date), never prose, whose dates are events; relative times ("2 hours ago") hold no date to read.
+     */
+    private String headerDate(Page page) {
+        int t = page.title;
+        if (t < 0) {
+            return null;
+        }
+        int end = Math.min(page.n - 1, Math.max(t, page.coreStart) + HEADER_DATE_REACH);
+        if (page.coreEnd >= t) {
+            end = Math.min(end, page.coreEnd);         // after the article, dates are other stories'
+        }
+        String updated = null;
+        for (int i = t + 1; i <= end; i++) {
+            String date = shortLineDate(page, i);
+            if (date != null && !isUpdate(page.lines[i])) {
+                return date;
+            }
+            updated = updated == null ? date : updated;
+        }
+        for (int i = t - 1; i >= Math.max(0, t - HEADER_DATE_REACH); i--) {
+            // Above the headline other stories' dated teasers stand too: only a date line or a label is read.
+            ChromeReason r = page.reason[i];
+            if (r != ChromeReason.TIMESTAMP && r != ChromeReason.BYLINE && page.lines[i].words() > 3) {
+                continue;
+            }
+            String date = shortLineDate(page, i);
+            if (date != null && !isUpdate(page.lines[i])) {
+                return date;
+            }
+            updated = updated == null ? date : updated;
+        }
+        return updated;
+    }
+
+    /** "Updated ...", "Mis à jour le ...", "آخر تحديث": a later date than the article's own. */
+    private static boolean isUpdate(Line line) {
+        for (String term : line.terms()) {
+            if (UPDATE_WORDS.contains(term)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> UPDATE_WORDS = java.util.Set.of(
+            "updated", "update", "modified", "jour", "modifie", "actualise", "aktualisiert", "actualizado",
+            "تحديث", "التحديث", "عدل");
+
+    private String shortLineDate(Page page, int i) {
+        Line line = page.lines[i];
+        if (line.words() > ChromeRules.MAX_CHROME_WORDS || page.reason[i] == ChromeReason.REPEATED_TITLE) {
+            return null;
+        }
+        String date = dates.find(page.texts.get(i));
+        // A full date only: a day and month without the year cannot date an article.
+        return date != null && !date.startsWith("--") ? date : null;
     }
 
     /**
