@@ -67,7 +67,7 @@ public final class EmbeddedServices implements AutoCloseable {
 
             BlobStore storage = dataDirectory == null
                     ? new TransientNio2BlobStore()
-                    : new FilesystemNio2BlobStore(Files.createDirectories(dataDirectory.resolve("s3")).toString());
+                    : new FilesystemNio2BlobStore(storeRoot(dataDirectory).toString());
             S3Proxy s3 = S3Proxy.builder()
                     .blobStore(new NotifyingBlobStore(new ExactKeyBlobStore(storage), objectChanges))
                     // S3Proxy listens on the endpoint's host.
@@ -85,6 +85,13 @@ public final class EmbeddedServices implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The data folder's object store, with objects an older layout kept moved to their stored names. */
+    private static Path storeRoot(Path dataDirectory) throws IOException {
+        Path root = Files.createDirectories(dataDirectory.resolve("s3"));
+        LegacyKeyLayout.migrate(root);
+        return root;
     }
 
     private static void waitUntilStarted(S3Proxy s3) throws InterruptedException {

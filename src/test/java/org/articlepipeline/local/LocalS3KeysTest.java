@@ -79,6 +79,30 @@ class LocalS3KeysTest {
     }
 
     @Test
+    void aDataFolderWrittenBeforeKeysWereStoredExactlyKeepsServingItsObjects(@TempDir Path data) throws Exception {
+        // The older layout: the file store written to directly, each object at the path of its key.
+        try (org.gaul.s3proxy.blobstore.BlobStore older = new org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore(
+                java.nio.file.Files.createDirectories(data.resolve("s3")).toString())) {
+            older.createContainer(BUCKET);
+            for (String key : List.of("incoming/kept.txt", "normalized/0123456789abcdef01234567.txt")) {
+                byte[] content = ("kept " + key).getBytes(StandardCharsets.UTF_8);
+                older.putBlob(software.amazon.awssdk.services.s3.model.PutObjectRequest.builder().bucket(BUCKET).key(key)
+                        .contentLength((long) content.length).build(), new java.io.ByteArrayInputStream(content));
+            }
+        }
+
+        try (EmbeddedServices services = EmbeddedServices.start(0, 0, data, event -> { });
+             S3Client s3 = s3(services)) {
+            assertThat(s3.getObjectAsBytes(b -> b.bucket(BUCKET).key("incoming/kept.txt")).asUtf8String())
+                    .isEqualTo("kept incoming/kept.txt");
+            assertThat(s3.headObject(b -> b.bucket(BUCKET).key("normalized/0123456789abcdef01234567.txt")).eTag())
+                    .isNotBlank();
+            assertThat(s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()).extracting(S3Object::key)
+                    .containsExactly("incoming/kept.txt", "normalized/0123456789abcdef01234567.txt");
+        }
+    }
+
+    @Test
     void aKeyOver1024BytesIsRefusedAsS3RefusesIt() throws Exception {
         try (EmbeddedServices services = EmbeddedServices.start(0, 0, null, event -> { });
              S3Client s3 = s3(services)) {
