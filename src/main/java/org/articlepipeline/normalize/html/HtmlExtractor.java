@@ -40,7 +40,7 @@ public final class HtmlExtractor {
         boolean declared = ArticleEvidence.declaresArticle(page);
         boolean loginForm = ArticleEvidence.hasLoginForm(page);
         Element body = page.body();
-        String headline = headline(body);
+        List<Element> headings = body.getElementsByTag("h1");
         Removals removed = new Removals();
         TextStats before = TextStats.of(body);
         Pruner.prune(body, PruningRules.NEVER_CONTENT, before, removed);
@@ -50,6 +50,7 @@ public final class HtmlExtractor {
 
         TextStats stats = TextStats.of(body);
         List<Element> chosen = BodyChooser.choose(body, stats);
+        String headline = headline(headings, chosen);
         int teasers = ArticleEvidence.teasers(chosen);
         for (Element part : chosen) {
             Pruner.prune(part, PruningRules.linkDense(stats), stats, removed);
@@ -78,15 +79,37 @@ public final class HtmlExtractor {
         return new Extraction.Article(headline, lines, listed, credits);
     }
 
-    /** The page's first non-empty {@code h1}, the headline a reader sees, or null. */
-    private static String headline(Element body) {
-        for (Element h1 : body.getElementsByTag("h1")) {
+    /**
+     * The headline a reader sees: the first {@code h1} inside the article, else the first one that is not
+     * wholly a link (a site's logo is often an {@code h1} linking home), else the first; null without any.
+     */
+    private static String headline(List<Element> headings, List<Element> chosen) {
+        String first = null;
+        String plain = null;
+        for (Element h1 : headings) {
             String text = String.join(" ", BlockLines.of(h1)).strip();
-            if (!text.isEmpty() && text.length() <= 400) {
-                return text;
+            if (text.isEmpty() || text.length() > 400) {
+                continue;
+            }
+            for (Element part : chosen) {
+                if (h1 == part || h1.parents().contains(part)) {
+                    return text;
+                }
+            }
+            first = first == null ? text : first;
+            if (plain == null && !whollyLink(h1)) {
+                plain = text;
             }
         }
-        return null;
+        return plain != null ? plain : first;
+    }
+
+    private static boolean whollyLink(Element h1) {
+        int link = 0;
+        for (Element a : h1.getElementsByTag("a")) {
+            link += TextStats.visibleChars(a.text());
+        }
+        return link > 0 && link >= TextStats.visibleChars(h1.text());
     }
 
     /** The lines of {@code body} outside the chosen elements. */

@@ -45,4 +45,14 @@ class BodyChoiceTest {
                 + "<pre>code one\ncode two</pre></article>")))
                 .containsSubsequence("First line", "second line", "code one", "code two");
     }
+
+    @Test
+    void theHeadlineIsTheArticlesH1NotTheLogosLinkedOne() {
+        assertThat(HtmlPages.extract(page("<header><h1><a href=\"/\">Town Post</a></h1></header>"
+                + "<div class=\"story\"><h1>Bridge reopens</h1>" + PROSE + "</div>")).headline())
+                .isEqualTo("Bridge reopens");
+        assertThat(HtmlPages.extract(page("<header><h1><a href=\"/\">Town Post</a></h1></header><h1>Bridge reopens</h1>"
+                + "<div class=\"story\">" + PROSE + "</div>")).headline())
+                .isEqualTo("Bridge reopens");
+    }
 }
