@@ -20,6 +20,9 @@ final class ArticleEvidence {
     /** At least this many teasers make a listing, unless each has an article's worth of prose. */
     static final int MIN_TEASERS = 5;
     static final int PROSE_PER_TEASER = 300;
+    /** A page holding this many teasers in all is a listing when its chosen body has less prose than below. */
+    static final int PAGE_TEASERS = 10;
+    static final int LISTING_PROSE = 400;
     private static final int SENTENCE_LINE = 40;
 
     private ArticleEvidence() {
@@ -78,11 +81,12 @@ final class ArticleEvidence {
      * Why the page holds no article, or null when it does.
      *
      * @param lines     the chosen body's lines
-     * @param teasers   teasers counted in the chosen body before link-dense blocks were dropped
-     * @param loginForm whether the page has a password field
-     * @param declared  whether the page's metadata calls it an article
+     * @param teasers     teasers counted in the chosen body before link-dense blocks were dropped
+     * @param pageTeasers teasers counted in the whole page before anything was dropped
+     * @param loginForm   whether the page has a password field
+     * @param declared    whether the page's metadata calls it an article
      */
-    static String missing(List<String> lines, int teasers, boolean loginForm, boolean declared) {
+    static String missing(List<String> lines, int teasers, int pageTeasers, boolean loginForm, boolean declared) {
         int prose = prose(lines);
         if (prose < MIN_PROSE) {
             return "the page holds no article text, only links, headings or short lines";
@@ -92,6 +96,10 @@ final class ArticleEvidence {
         }
         if (!declared && teasers >= MIN_TEASERS && prose < PROSE_PER_TEASER * teasers) {
             return "the page lists " + teasers + " stories (a home, section, tag or search page), not one article";
+        }
+        // A listing whose best block is one teaser: the page is a wall of stories, the "body" a blurb of one.
+        if (!declared && pageTeasers >= PAGE_TEASERS && prose < LISTING_PROSE) {
+            return "the page lists " + pageTeasers + " stories (a home, section, tag or search page), not one article";
         }
         return null;
     }

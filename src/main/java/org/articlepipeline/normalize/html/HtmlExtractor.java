@@ -41,6 +41,7 @@ public final class HtmlExtractor {
         boolean loginForm = ArticleEvidence.hasLoginForm(page);
         Element body = page.body();
         List<Element> headings = body.getElementsByTag("h1");
+        int pageTeasers = ArticleEvidence.teasers(List.of(body));
         Removals removed = new Removals();
         TextStats before = TextStats.of(body);
         Pruner.prune(body, PruningRules.NEVER_CONTENT, before, removed);
@@ -63,7 +64,7 @@ public final class HtmlExtractor {
         outside.remove(headline);          // the headline is the article's title, not a dropped line
         removed.addLines(outside, ChromeReason.OUTSIDE_ARTICLE);
 
-        String missing = ArticleEvidence.missing(lines, teasers, loginForm, declared);
+        String missing = ArticleEvidence.missing(lines, teasers, pageTeasers, loginForm, declared);
         if (missing != null) {
             return new Extraction.NoArticle(missing);
         }

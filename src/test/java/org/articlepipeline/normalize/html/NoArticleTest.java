@@ -33,6 +33,20 @@ class NoArticleTest {
     }
 
     @Test
+    void aHomePageWhoseBestBlockIsOneLongerTeaserIsNoArticle() {
+        Extraction x = extract(page("<div class=\"lead\"><h2><a href=\"/lead\">The lead story of the day</a></h2>"
+                + "<p>" + HtmlPages.P1 + "</p></div><div class=\"grid\">" + teasers(12) + "</div>"));
+        assertThat(x).isInstanceOf(Extraction.NoArticle.class);
+    }
+
+    @Test
+    void aShortArticleDeclaredAsOneIsKeptBesideManyTeasers() {
+        String declared = page("<article><h1>Bridge reopens</h1><p>" + HtmlPages.P1 + "</p></article><aside>"
+                + teasers(12) + "</aside>").replace("<head>", "<head><meta property=\"og:type\" content=\"article\">");
+        assertThat(extract(declared)).isInstanceOf(Extraction.Article.class);
+    }
+
+    @Test
     void aSearchResultListOfLinksIsNoArticle() {
         StringBuilder results = new StringBuilder("<h1>Results for bridge</h1><ul>");
         for (int i = 0; i < 10; i++) {
