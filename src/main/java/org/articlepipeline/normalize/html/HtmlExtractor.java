@@ -51,7 +51,13 @@ public final class HtmlExtractor {
 
         TextStats stats = TextStats.of(body);
         List<Element> chosen = BodyChooser.choose(body, stats);
-        String headline = headline(headings, chosen);
+        Element heading = headline(headings, chosen);
+        String headline = heading == null ? null : text(heading);
+        if (heading != null && !chosen.contains(heading) && BlockLines.of(heading).size() == 1) {
+            // The headline is the article's title line, laid before the body as a text dump has it; left in
+            // the body it would be a paragraph wherever the page's metadata words the title otherwise.
+            heading.remove();
+        }
         int teasers = ArticleEvidence.teasers(chosen);
         for (Element part : chosen) {
             Pruner.prune(part, PruningRules.linkDense(stats), stats, removed);
@@ -84,25 +90,29 @@ public final class HtmlExtractor {
      * The headline a reader sees: the first {@code h1} inside the article, else the first one that is not
      * wholly a link (a site's logo is often an {@code h1} linking home), else the first; null without any.
      */
-    private static String headline(List<Element> headings, List<Element> chosen) {
-        String first = null;
-        String plain = null;
+    private static Element headline(List<Element> headings, List<Element> chosen) {
+        Element first = null;
+        Element plain = null;
         for (Element h1 : headings) {
-            String text = String.join(" ", BlockLines.of(h1)).strip();
+            String text = text(h1);
             if (text.isEmpty() || text.length() > 400) {
                 continue;
             }
             for (Element part : chosen) {
                 if (h1 == part || h1.parents().contains(part)) {
-                    return text;
+                    return h1;
                 }
             }
-            first = first == null ? text : first;
+            first = first == null ? h1 : first;
             if (plain == null && !whollyLink(h1)) {
-                plain = text;
+                plain = h1;
             }
         }
         return plain != null ? plain : first;
+    }
+
+    private static String text(Element e) {
+        return String.join(" ", BlockLines.of(e)).strip();
     }
 
     private static boolean whollyLink(Element h1) {

@@ -22,7 +22,7 @@ class RemovalReasonsTest {
         assertThat(reasonOf(a, "Home World news")).isEqualTo("navigation");
         assertThat(reasonOf(a, "Sport pages")).isEqualTo("navigation");
         assertThat(reasonOf(a, "Local affairs")).isEqualTo("navigation");
-        assertThat(a.lines()).containsExactly("Bridge reopens", P1, P2, HtmlPages.P3);
+        assertThat(a.lines()).containsExactly(P1, P2, HtmlPages.P3);
     }
 
     @Test
@@ -35,7 +35,7 @@ class RemovalReasonsTest {
         assertThat(reasonOf(a, "Share on networks")).isEqualTo("boilerplate-block");
         assertThat(reasonOf(a, "Advertisement below")).isEqualTo("boilerplate-block");
         assertThat(reasonOf(a, "Get our morning briefing")).isEqualTo("subscription");
-        assertThat(a.lines()).containsExactly("Bridge reopens", P1, P2);
+        assertThat(a.lines()).containsExactly(P1, P2);
     }
 
     @Test
@@ -43,7 +43,7 @@ class RemovalReasonsTest {
         Extraction.Article a = extract(page("<article><div class=\"article-header shadow\"><h1>Bridge reopens</h1></div>"
                 + "<div class=\"download-box\"><p>" + P1 + "</p></div><div class=\"loaded\"><p>" + P2 + "</p></div>"
                 + "</article>"));
-        assertThat(a.lines()).containsExactly("Bridge reopens", P1, P2);
+        assertThat(a.lines()).containsExactly(P1, P2);
     }
 
     @Test
@@ -94,7 +94,7 @@ class RemovalReasonsTest {
         assertThat(reasonOf(a, "The bridge at dawn on Tuesday.")).isEqualTo("caption");
         assertThat(reasonOf(a, "Photo: Reuters")).isEqualTo("caption");
         assertThat(a.credits()).contains("Photo: Reuters");
-        assertThat(a.lines()).containsExactly("Bridge reopens", P1, P2);
+        assertThat(a.lines()).containsExactly(P1, P2);
     }
 
     @Test
