@@ -20,7 +20,10 @@ import org.articlepipeline.normalize.fingerprint.MinHasher;
 import org.articlepipeline.normalize.html.Extraction;
 import org.articlepipeline.normalize.html.HtmlCharset;
 import org.articlepipeline.normalize.html.HtmlExtractor;
+import org.articlepipeline.normalize.html.LanguageHints;
 import org.articlepipeline.normalize.html.MarkupSniffer;
+import org.articlepipeline.normalize.html.PageMetadata;
+import org.articlepipeline.normalize.html.PageMetadataReader;
 import org.articlepipeline.normalize.structure.ChromeLexicon;
 import org.articlepipeline.normalize.structure.PageStructure;
 import org.articlepipeline.normalize.structure.StructureFinder;
@@ -53,6 +56,8 @@ public final class ArticleNormalizer {
     public static final String FORMAT_HTML = "html";
     /** {@link NormalizedArticle#format} of an upload read as text. */
     public static final String FORMAT_TEXT = "text";
+    /** What a text upload says about itself beyond its text: nothing. */
+    private static final PageMetadata NO_METADATA = new PageMetadata(null, null, null, null, null, null, null, null);
     /** A decoding with more replacement characters than this share of its characters is not text. */
     private static final double MAX_REPLACEMENT_SHARE = 0.2;
 
@@ -66,6 +71,7 @@ public final class ArticleNormalizer {
     private final MarkupSniffer sniffer = new MarkupSniffer();
     private final HtmlExtractor extractor = new HtmlExtractor();
     private final HtmlCharset htmlCharset;
+    private final PageMetadataReader metadataReader;
     /**
      * Each thread's buffers, lent to one page after another, so pages do not allocate and zero them anew
      * (measured in docs/benchmarks.md). Per instance, not static: normalizers share nothing.
@@ -85,6 +91,7 @@ public final class ArticleNormalizer {
         this.agencies = new Agencies();
         this.decoder = new TextDecoder(settings.maxBytes());
         this.htmlCharset = new HtmlCharset(decoder);
+        this.metadataReader = new PageMetadataReader(dates, agencies);
         this.cleaner = new TextCleaner();
         this.structure = new StructureFinder(form, stopwords, ChromeLexicon.defaults(), dates, agencies);
         this.describer = new ArticleDescriber(form, stopwords, dates, agencies, new LanguageDetector(form, stopwords));
@@ -113,7 +120,7 @@ public final class ArticleNormalizer {
         if (decoder.readsAsUtf8WhenValid(content) && !mayOpenWithMarkup(content)) {
             CleanText clean = cleaner.cleanUtf8(content, reused.lines());
             if (clean != null) {
-                return describe(clean, "UTF-8", FORMAT_TEXT, null, PageHints.NONE, reused);
+                return describe(clean, "UTF-8", FORMAT_TEXT, null, NO_METADATA, reused);
             }
         }
         boolean hinted = declaredHtml(origin);
@@ -133,7 +140,7 @@ public final class ArticleNormalizer {
         if (html || sniffer.isHtml(raw, hinted)) {
             return normalizeHtml(raw, text.encoding(), reused);
         }
-        return describe(cleaner.clean(raw), text.encoding(), FORMAT_TEXT, null, PageHints.NONE, reused);
+        return describe(cleaner.clean(raw), text.encoding(), FORMAT_TEXT, null, NO_METADATA, reused);
     }
 
     /**
@@ -144,14 +151,15 @@ public final class ArticleNormalizer {
     private NormalizationResult normalizeHtml(String raw, String encoding, PageBuffers reused) {
         Document page = extractor.parse(raw);
         String pageTitle = page.title().strip();
-        String siteName = page.select("meta[property=og:site_name]").attr("content").strip();
-        String published = page.select("meta[property=article:published_time]").attr("content").strip();
+        // Read before extraction, which prunes the tree: metadata sits in the head, in scripts and around the h1.
+        PageMetadata metadata = metadataReader.read(page);
         Extraction extraction = extractor.extract(page);
         if (extraction instanceof Extraction.NoArticle none) {
             return new NormalizationResult.Rejected(RejectionReason.NO_ARTICLE, none.detail());
         }
         Extraction.Article article = (Extraction.Article) extraction;
-        String headline = article.headline() != null ? article.headline() : pageTitle.isEmpty() ? null : pageTitle;
+        String headline = metadata.title() != null ? metadata.title()
+                : article.headline() != null ? article.headline() : pageTitle.isEmpty() ? null : pageTitle;
         StringBuilder lines = new StringBuilder(raw.length() / 4);
         if (headline != null) {
             lines.append(headline).append('\n');
@@ -159,22 +167,26 @@ public final class ArticleNormalizer {
         for (String line : article.lines()) {
             lines.append(line).append('\n');
         }
-        return describe(cleaner.clean(lines.toString()), encoding, FORMAT_HTML, article,
-                new PageHints(siteName.isEmpty() ? null : siteName, published.isEmpty() ? null : published), reused);
+        return describe(cleaner.clean(lines.toString()), encoding, FORMAT_HTML, article, metadata, reused);
     }
 
-    /** Structure, description and fingerprint of cleaned lines, whichever format they came from. */
+    /**
+     * Structure, description and fingerprint of cleaned lines, whichever format they came from. What a page's
+     * {@code metadata} says wins over what its text suggests, field by field; its language is a hint the text
+     * is checked against.
+     */
     private NormalizationResult describe(CleanText clean, String encoding, String format, Extraction.Article html,
-                                         PageHints hints, PageBuffers reused) {
+                                         PageMetadata metadata, PageBuffers reused) {
         if (!hasLetter(clean.lines())) {
             return new NormalizationResult.Rejected(RejectionReason.NO_TEXT, "the file holds no letters");
         }
-        PageStructure page = structure.find(clean, reused.forms());
+        // An HTML page's extracted lines are its article already: the text-dump search for the core is not redone.
+        PageStructure page = structure.find(clean, reused.forms(), html != null);
         if (page.title() == null && page.paragraphs().isEmpty()) {
             return new NormalizationResult.Rejected(RejectionReason.NO_TEXT, "the file holds only page chrome");
         }
         Description d = describer.describe(page);
-        String agency = d.agency();
+        String agency = metadata.agency() != null ? metadata.agency() : d.agency();
         List<RemovedLine> removed = page.removed();
         if (html != null) {
             agency = agency == null ? creditedAgency(html.credits()) : agency;
@@ -185,22 +197,22 @@ public final class ArticleNormalizer {
         String body = String.join("\n\n", paragraphs);
         BodyForm bodyForm = page.bodyForm();
         String contentHash = contentHash(bodyForm, reused.sha256());
-        int wpm = isArabicScript(d.language()) ? ARABIC_SCRIPT_WPM : DEFAULT_WPM;
+        String language = LanguageHints.confirm(metadata.language(), d.language());
+        int wpm = isArabicScript(language) ? ARABIC_SCRIPT_WPM : DEFAULT_WPM;
         int wordCount = bodyForm.wordCount();
         // Code points, not chars; folding saw whether there is any pair to count.
         int charCount = bodyForm.hasSurrogates() ? body.codePointCount(0, body.length()) : body.length();
         return new NormalizationResult.Accepted(new NormalizedArticle(
-                page.title(), page.subtitle(), d.source() == null ? hints.source() : d.source(), d.sourceUrl(), agency,
-                page.dateline() == null ? null : page.dateline().place(),
-                d.publishedAt() == null ? hints.publishedAt() : d.publishedAt(), d.language(),
+                firstOf(metadata.title(), page.title()), page.subtitle(), firstOf(metadata.source(), d.source()),
+                firstOf(metadata.sourceUrl(), d.sourceUrl()), agency, page.dateline() == null ? null : page.dateline().place(),
+                firstOf(metadata.publishedAt(), d.publishedAt()), language,
                 encoding, format, paragraphs, body, wordCount, paragraphs.size(),
                 charCount, (wordCount + wpm - 1) / wpm,
                 contentHash, reused.hasher().fingerprint(bodyForm), removed));
     }
 
-    /** What a page's meta tags say about it, used where the text itself does not say. */
-    private record PageHints(String source, String publishedAt) {
-        static final PageHints NONE = new PageHints(null, null);
+    private static String firstOf(String preferred, String fallback) {
+        return preferred != null ? preferred : fallback;
     }
 
     /** The news agency a photo credit or caption names, or null: captions are credit context, not prose. */

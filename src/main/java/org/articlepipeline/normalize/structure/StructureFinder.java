@@ -105,9 +105,23 @@ public final class StructureFinder {
      * buffers to each. The result holds only finished values: {@code forms} may be cleared again at once.
      */
     public PageStructure find(CleanText clean, FoldedLines forms) {
+        return find(clean, forms, false);
+    }
+
+    /**
+     * As {@link #find(CleanText, FoldedLines)}, for lines a page's markup already chose as its article (the
+     * HTML extractor's body under its headline, {@code chosen}): they are all the article's core, so no run of
+     * them is cut away as lying outside it; line rules, headline, context and tail still apply.
+     */
+    public PageStructure find(CleanText clean, FoldedLines forms, boolean chosen) {
         Page page = shapeRules(clean, forms);
         lineKinds(page);
-        articleCore(page);
+        if (chosen) {
+            page.coreStart = page.n > 0 ? 0 : -1;
+            page.coreEnd = page.n - 1;
+        } else {
+            articleCore(page);
+        }
         headline(page);
         outsideTheArticle(page);
         edgeZones(page);
