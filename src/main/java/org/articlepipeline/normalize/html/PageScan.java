@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -19,7 +19,7 @@ import org.jsoup.select.NodeVisitor;
 final class PageScan implements NodeVisitor {
 
     /** Class-name words (6 to 9 letters) that mark a byline or credit ({@code article-byline}, {@code author_name}, {@code credits}). */
-    private static final Set<String> CREDIT_WORDS = Set.of(
+    private static final List<String> CREDIT_WORDS = List.of(
             "byline", "bylines", "author", "authors", "signature", "credit", "credits", "source", "sources");
     /** Credits kept: a page has a few bylines, not dozens. */
     private static final int MAX_CREDITS = 12;
@@ -42,6 +42,13 @@ final class PageScan implements NodeVisitor {
     private int inChrome;
     private int inFigure;
     private int hidden;
+    /** What each open element added to the counters above, by its depth, for its tail to take back. */
+    private byte[] opened = new byte[64];
+
+    private static final byte MAIN = 1;
+    private static final byte CHROME = 2;
+    private static final byte FIGURE = 4;
+    private static final byte HIDDEN = 8;
 
     private PageScan() {
     }
@@ -57,58 +64,69 @@ final class PageScan implements NodeVisitor {
         if (!(node instanceof Element e)) {
             return;
         }
-        count(e, 1);
-        switch (e.normalName()) {
+        // One pass over the attributes (the HTML parser lower-cases their names): a lookup by name is a scan.
+        ElementAttributes a = ElementAttributes.of(e);
+        String name = e.normalName();
+        byte flags = switch (name) {
+            case "article", "main" -> MAIN;
+            case "header", "nav", "footer", "aside" -> CHROME;
+            case "figure", "figcaption", "picture" -> FIGURE;
+            default -> "main".equalsIgnoreCase(a.role) ? MAIN : 0;
+        };
+        if (a.hidden) {
+            flags |= HIDDEN;
+        }
+        open(depth, flags, 1);
+        switch (name) {
             case "meta" -> meta(e);
             case "script" -> {
-                if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
+                if (a.type.toLowerCase(Locale.ROOT).contains("ld+json")) {
                     jsonLd.add(e.data());
                 }
             }
             case "link" -> {
-                if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical") && e.hasAttr("href")) {
+                if (canonical == null && a.rel.equalsIgnoreCase("canonical") && e.hasAttr("href")) {
                     canonical = e.absUrl("href").isEmpty() ? e.attr("href") : e.absUrl("href");
                 }
             }
             case "title" -> title = title == null ? e.text() : title;
             case "html" -> htmlLang = htmlLang == null ? firstNonEmpty(e.attr("lang"), e.attr("xml:lang")) : htmlLang;
-            case "time" -> time(e);
+            case "time" -> time(e, a);
             case "h1" -> h1(e);
             default -> { }
         }
-        if (markedTime == null && e.attr("itemprop").equalsIgnoreCase("datePublished")
-                && (e.hasAttr("datetime") || e.hasAttr("content"))) {
+        if (markedTime == null && a.itemprop.equalsIgnoreCase("datePublished") && (a.datetime || a.content)) {
             markedTime = e;
         }
-        if (h1InMain == null && hidden == 0 && e.attr("itemprop").equalsIgnoreCase("headline") && !e.normalName().equals("meta")) {
+        if (h1InMain == null && hidden == 0 && a.itemprop.equalsIgnoreCase("headline") && !name.equals("meta")) {
             h1InMain = e;
         }
-        if (credits.size() < MAX_CREDITS && inFigure == 0 && isCredit(e)) {
+        if (credits.size() < MAX_CREDITS && inFigure == 0 && isCredit(a)) {
             credits.add(e);
         }
     }
 
     @Override
     public void tail(Node node, int depth) {
-        if (node instanceof Element e) {
-            count(e, -1);
+        if (node instanceof Element && depth < opened.length) {
+            open(depth, opened[depth], -1);
         }
     }
 
-    private void count(Element e, int step) {
-        switch (e.normalName()) {
-            case "article", "main" -> inMain += step;
-            case "header", "nav", "footer", "aside" -> inChrome += step;
-            case "figure", "figcaption", "picture" -> inFigure += step;
-            default -> {
-                if ("main".equalsIgnoreCase(e.attr("role"))) {
-                    inMain += step;
-                }
+    private void open(int depth, byte flags, int step) {
+        if (step > 0) {
+            if (depth >= opened.length) {
+                opened = java.util.Arrays.copyOf(opened, Math.max(depth + 1, opened.length * 2));
             }
+            opened[depth] = flags;
         }
-        if (isHidden(e)) {
-            hidden += step;
+        if (flags == 0) {
+            return;
         }
+        inMain += (flags & MAIN) != 0 ? step : 0;
+        inChrome += (flags & CHROME) != 0 ? step : 0;
+        inFigure += (flags & FIGURE) != 0 ? step : 0;
+        hidden += (flags & HIDDEN) != 0 ? step : 0;
     }
 
     private void meta(Element e) {
@@ -124,11 +142,11 @@ final class PageScan implements NodeVisitor {
         }
     }
 
-    private void time(Element e) {
-        if (!e.hasAttr("datetime")) {
+    private void time(Element e, ElementAttributes a) {
+        if (!a.datetime) {
             return;
         }
-        if (markedTime == null && (e.hasAttr("pubdate") || e.attr("class").toLowerCase(Locale.ROOT).contains("publish"))) {
+        if (markedTime == null && (a.pubdate || a.classes.toLowerCase(Locale.ROOT).contains("publish"))) {
             markedTime = e;
         }
         if (timeInMain == null && inMain > 0) {
@@ -151,23 +169,11 @@ final class PageScan implements NodeVisitor {
         }
     }
 
-    private static boolean isHidden(Element e) {
-        if (e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden"))) {
+    private static boolean isCredit(ElementAttributes a) {
+        if (a.rel.equalsIgnoreCase("author") || a.itemprop.equalsIgnoreCase("author")) {
             return true;
         }
-        String style = e.attr("style");
-        if (style.isEmpty()) {
-            return false;
-        }
-        String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
-        return s.contains("display:none") || s.contains("visibility:hidden");
-    }
-
-    private static boolean isCredit(Element e) {
-        if (e.attr("rel").equalsIgnoreCase("author") || e.attr("itemprop").equalsIgnoreCase("author")) {
-            return true;
-        }
-        String classes = e.className();
+        String classes = a.classes;
         if (classes.isEmpty()) {
             return false;
         }
@@ -175,11 +181,64 @@ final class PageScan implements NodeVisitor {
         for (int i = 0; i <= classes.length(); i++) {
             char c = i < classes.length() ? classes.charAt(i) : ' ';
             if (c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '_') {
-                if (i - start >= 6 && i - start <= 9
-                        && CREDIT_WORDS.contains(classes.substring(start, i).toLowerCase(Locale.ROOT))) {
+                if (i - start >= 6 && i - start <= 9 && isCreditWord(classes, start, i - start)) {
                     return true;
                 }
                 start = i + 1;
+            }
+        }
+        return false;
+    }
+
+    /** The attributes the scan reads, from one pass over an element's attributes. */
+    private static final class ElementAttributes {
+        private static final ElementAttributes NONE = new ElementAttributes();
+
+        String itemprop = "";
+        String rel = "";
+        String role = "";
+        String classes = "";
+        String type = "";
+        boolean hidden;
+        boolean datetime;
+        boolean content;
+        boolean pubdate;
+
+        static ElementAttributes of(Element e) {
+            if (e.attributesSize() == 0) {
+                return NONE;
+            }
+            ElementAttributes a = new ElementAttributes();
+            for (Attribute attribute : e.attributes()) {
+                String value = attribute.getValue();
+                switch (attribute.getKey()) {
+                    case "itemprop" -> a.itemprop = value;
+                    case "rel" -> a.rel = value;
+                    case "role" -> a.role = value;
+                    case "class" -> a.classes = value;
+                    case "type" -> a.type = value;
+                    case "hidden" -> a.hidden = true;
+                    case "aria-hidden" -> a.hidden |= "true".equalsIgnoreCase(value);
+                    case "style" -> a.hidden |= hidesByStyle(value);
+                    case "datetime" -> a.datetime = true;
+                    case "content" -> a.content = true;
+                    case "pubdate" -> a.pubdate = true;
+                    default -> { }
+                }
+            }
+            return a;
+        }
+
+        private static boolean hidesByStyle(String style) {
+            String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+            return s.contains("display:none") || s.contains("visibility:hidden");
+        }
+    }
+
+    private static boolean isCreditWord(String classes, int start, int length) {
+        for (String word : CREDIT_WORDS) {
+            if (word.length() == length && classes.regionMatches(true, start, word, 0, length)) {
+                return true;
             }
         }
         return false;
