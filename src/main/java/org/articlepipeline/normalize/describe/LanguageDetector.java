@@ -10,7 +10,7 @@ import org.articlepipeline.normalize.text.Stopwords;
  * <p>Arabic script: letters Arabic lacks (Persian پ چ ژ گ ک ی, Urdu ٹ ڈ ڑ ں ہ ے) are weighed against
  * letters Persian and Urdu spell differently (ي ك ة ى). Arabic wins unless the former outnumber the latter,
  * so a Persian place name in an Arabic article stays Arabic; then Urdu when its own letters are at least a
- * quarter as many as the Persian ones (Urdu also writes ک and ی), Persian otherwise. Latin script: English or French by which stoplist the words hit more;
+ * quarter as many as the Persian ones (Urdu also writes ک and ی), Persian otherwise. Latin script: English, French, German or Spanish by which stoplist the words hit most;
  * {@code null} when neither does. Other scripts: {@code ru}, {@code el}, {@code he}, {@code zh}, ... by
  * Unicode block, or {@code null}.
  */
@@ -160,19 +160,22 @@ public final class LanguageDetector {
 
     private String latinLanguage(String text) {
         List<String> terms = form.terms(text.length() > 20_000 ? text.substring(0, 20_000) : text);
-        int en = 0;
-        int fr = 0;
-        for (String term : terms) {
-            if (stopwords.isStopword("en", term)) {
-                en++;
+        // The Latin-script stoplist the words hit most; on a tie the one listed first (en, fr, de, es).
+        String best = null;
+        int bestHits = 0;
+        for (String language : stopwords.languages()) {
+            if (language.equals("ar")) {
+                continue;
             }
-            if (stopwords.isStopword("fr", term)) {
-                fr++;
+            int hits = 0;
+            for (String term : terms) {
+                hits += stopwords.isStopword(language, term) ? 1 : 0;
+            }
+            if (hits > bestHits) {
+                best = language;
+                bestHits = hits;
             }
         }
-        if (en == 0 && fr == 0) {
-            return null;
-        }
-        return en >= fr ? "en" : "fr";
+        return best;
     }
 }

@@ -19,6 +19,9 @@ import java.util.Set;
  */
 public final class Stopwords {
 
+    /** The languages with a stoplist, in the order {@link #languages()} gives them. */
+    private static final java.util.List<String> LANGUAGES = java.util.List.of("ar", "en", "fr", "de", "es");
+
     private final Map<String, Set<String>> byLanguage;
     private final Set<String> all;
     /** Every stopword by its term hash, for lookups that allocate nothing. */
@@ -30,13 +33,13 @@ public final class Stopwords {
     }
 
     private Stopwords(MatchingForm form) {
-        Set<String> ar = load("ar", form);
-        Set<String> en = load("en", form);
-        Set<String> fr = load("fr", form);
-        this.byLanguage = Map.of("ar", ar, "en", en, "fr", fr);
-        Set<String> union = new HashSet<>(ar);
-        union.addAll(en);
-        union.addAll(fr);
+        Map<String, Set<String>> lists = new java.util.LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            lists.put(language, load(language, form));
+        }
+        this.byLanguage = Map.copyOf(lists);
+        Set<String> union = new HashSet<>();
+        lists.values().forEach(union::addAll);
         this.all = Set.copyOf(union);
         this.hashes = new TermHashSet(union, form);
     }
@@ -49,6 +52,11 @@ public final class Stopwords {
     /** Whether the matching-form {@code term} is a function word in any of the languages. */
     public boolean isStopword(String term) {
         return all.contains(term);
+    }
+
+    /** The languages with a stoplist: ar, en, fr, de, es. */
+    public java.util.List<String> languages() {
+        return LANGUAGES;
     }
 
     /** Whether the matching-form {@code term} is a function word of {@code language} ({@code ar}, {@code en}, {@code fr}). */
