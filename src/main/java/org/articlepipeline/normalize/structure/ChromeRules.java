@@ -225,8 +225,10 @@ final class ChromeRules {
      * closing parentheses.
      */
     static boolean isCreditedCaption(String text) {
-        return CREDIT_INSIDE.matcher(text).find() || CREDIT_CLOSING.matcher(text).find()
-                || CREDIT_END.matcher(text).find();
+        // Each pattern needs a char most lines lack: the regexes run only where they could match.
+        return text.indexOf(':') > 0 && CREDIT_INSIDE.matcher(text).find()
+                || text.endsWith(")") && CREDIT_CLOSING.matcher(text).find()
+                || text.indexOf('/') > 0 && CREDIT_END.matcher(text).find();
     }
 
     private static final Pattern CREDIT_INSIDE = Pattern.compile(
