@@ -75,6 +75,7 @@ public final class ArticleDocuments {
             removed.add(entry);
         }
         document.put("removed", removed);
+        document.put("removedNotListed", new LinkedHashMap<String, Object>(article.removedNotListed()));
         return document;
     }
 }

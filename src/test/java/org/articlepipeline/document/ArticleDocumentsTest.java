@@ -68,7 +68,7 @@ class ArticleDocumentsTest {
         assertThat(documents.toJson(new NormalizationResult.Accepted(article)).keySet()).containsExactly(
                 "status", "title", "subtitle", "source", "sourceUrl", "agency", "dateline", "publishedAt", "language",
                 "encoding", "format", "paragraphs", "text", "wordCount", "paragraphCount", "charCount", "readingMinutes",
-                "contentHash", "fingerprint", "removed");
+                "contentHash", "fingerprint", "removed", "removedNotListed");
     }
 
     /** The document as {@code ArticleDocuments} built it on databind's tree, before it moved off databind. */
@@ -105,6 +105,8 @@ class ArticleDocumentsTest {
         for (RemovedLine line : article.removed()) {
             removed.addObject().put("text", line.text()).put("reason", line.reason().code());
         }
+        ObjectNode notListed = node.putObject("removedNotListed");
+        article.removedNotListed().forEach(notListed::put);
         return node;
     }
 }
