@@ -16,6 +16,7 @@ import org.articlepipeline.json.JsonCodec;
 import org.articlepipeline.json.JsonValue;
 import org.articlepipeline.metrics.EmbeddedMetrics;
 import org.articlepipeline.normalize.ArticleNormalizer;
+import org.articlepipeline.normalize.NormalizerSettings;
 import org.articlepipeline.store.ArticleBucket;
 import org.articlepipeline.store.ArticleRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,6 +34,8 @@ public final class IngestHandler implements RequestStreamHandler {
     /** Largest article read, in bytes ({@code MAX_ARTICLE_BYTES}); larger objects are rejected unread. */
     public static final String MAX_ARTICLE_BYTES_VARIABLE = "MAX_ARTICLE_BYTES";
     static final long DEFAULT_MAX_ARTICLE_BYTES = 10L * 1024 * 1024;
+    /** Fewest words of article text an upload needs to be an article ({@code MIN_ARTICLE_WORDS}). */
+    public static final String MIN_ARTICLE_WORDS_VARIABLE = "MIN_ARTICLE_WORDS";
 
     private final JsonCodec json;
     private final IngestInvocation invocation;
@@ -79,7 +82,23 @@ public final class IngestHandler implements RequestStreamHandler {
                 Long.toString(DEFAULT_MAX_ARTICLE_BYTES)));
         return new ArticleIngestor(settings,
                 new ArticleBucket(clients.s3(), settings.bucket(), settings.outputPrefix()),
-                repository, new ArticleNormalizer(), new JsonCodec(), maxBytes, Clock.systemUTC());
+                repository, new ArticleNormalizer(normalizerSettings(environment)), new JsonCodec(), maxBytes,
+                Clock.systemUTC());
+    }
+
+    private static NormalizerSettings normalizerSettings(Map<String, String> environment) {
+        String minWords = environment.get(MIN_ARTICLE_WORDS_VARIABLE);
+        NormalizerSettings defaults = NormalizerSettings.defaults();
+        if (minWords == null || minWords.isBlank()) {
+            return defaults;
+        }
+        try {
+            return defaults.withMinArticleWords(Integer.parseInt(minWords.strip()));
+        } catch (IllegalArgumentException e) {
+            // A misconfigured function must fail at its first event, loudly, not reject or accept everything.
+            throw new IllegalArgumentException(MIN_ARTICLE_WORDS_VARIABLE + " must be a whole number >= 0, not '"
+                    + minWords + "'", e);
+        }
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.articlepipeline.normalize.structure.StructureFinder;
 import org.articlepipeline.normalize.text.BodyForm;
 import org.articlepipeline.normalize.text.FoldedLines;
 import org.articlepipeline.normalize.text.MatchingForm;
+import org.articlepipeline.normalize.text.Sentences;
 import org.articlepipeline.normalize.text.Stopwords;
 import org.jsoup.nodes.Document;
 
@@ -43,7 +44,7 @@ import org.jsoup.nodes.Document;
  * (content hash and near-duplicate signature on the {@link MatchingForm}).
  *
  * <p>Bad input never throws: every failure is a {@link NormalizationResult.Rejected} with a stable reason
- * ({@code empty}, {@code too-large}, {@code binary-content}, {@code undecodable}, {@code no-text}).
+ * ({@link RejectionReason}).
  * Instances are thread-safe: each thread normalizes into buffers of its own.
  */
 public final class ArticleNormalizer {
@@ -72,6 +73,8 @@ public final class ArticleNormalizer {
     private final HtmlExtractor extractor = new HtmlExtractor();
     private final HtmlCharset htmlCharset;
     private final PageMetadataReader metadataReader;
+    private final int maxLines;
+    private final int minArticleWords;
     /**
      * Each thread's buffers, lent to one page after another, so pages do not allocate and zero them anew
      * (measured in docs/benchmarks.md). Per instance, not static: normalizers share nothing.
@@ -86,6 +89,8 @@ public final class ArticleNormalizer {
     /** A normalizer with {@code settings}. */
     public ArticleNormalizer(NormalizerSettings settings) {
         this.form = new MatchingForm();
+        this.maxLines = settings.maxLines();
+        this.minArticleWords = settings.minArticleWords();
         this.stopwords = Stopwords.defaults();
         DateFinder dates = new DateFinder();
         this.agencies = new Agencies();
@@ -180,10 +185,24 @@ public final class ArticleNormalizer {
         if (!hasLetter(clean.lines())) {
             return new NormalizationResult.Rejected(RejectionReason.NO_TEXT, "the file holds no letters");
         }
+        // Both checks are decided before the structure is read, whose cost grows with the number of lines: a
+        // page without a single sentence cannot have an article in it, whatever the structure would keep.
+        if (!Sentences.anyIn(clean.lines())) {
+            return new NormalizationResult.Rejected(RejectionReason.NO_ARTICLE_TEXT,
+                    "the file holds no sentence (no words ending in . ! or ?)");
+        }
+        if (clean.lines().size() > maxLines) {
+            return new NormalizationResult.Rejected(RejectionReason.TOO_LARGE, "the file has "
+                    + clean.lines().size() + " lines of text; the limit is " + maxLines);
+        }
         // An HTML page's extracted lines are its article already: the text-dump search for the core is not redone.
         PageStructure page = structure.find(clean, reused.forms(), html != null);
         if (page.title() == null && page.paragraphs().isEmpty()) {
             return new NormalizationResult.Rejected(RejectionReason.NO_TEXT, "the file holds only page chrome");
+        }
+        NormalizationResult.Rejected tooLittle = tooLittleArticleText(page);
+        if (tooLittle != null) {
+            return tooLittle;
         }
         Description d = describer.describe(page);
         String agency = metadata.agency() != null ? metadata.agency() : d.agency();
@@ -238,6 +257,24 @@ public final class ArticleNormalizer {
             }
         }
         return copy == null ? content : copy;
+    }
+
+    /**
+     * A rejection when the body, once page chrome, headline and standfirst are out, is too short to be an
+     * article or holds no sentence; else null.
+     */
+    private NormalizationResult.Rejected tooLittleArticleText(PageStructure page) {
+        int words = page.bodyForm().wordCount();
+        if (words < minArticleWords) {
+            return new NormalizationResult.Rejected(RejectionReason.NO_ARTICLE_TEXT, "the article text has " + words
+                    + (words == 1 ? " word" : " words") + " after page chrome is removed; at least "
+                    + minArticleWords + " are needed");
+        }
+        if (!Sentences.anyIn(page.paragraphs())) {
+            return new NormalizationResult.Rejected(RejectionReason.NO_ARTICLE_TEXT,
+                    "the article text holds no sentence (no words ending in . ! or ?) after page chrome is removed");
+        }
+        return null;
     }
 
     /**

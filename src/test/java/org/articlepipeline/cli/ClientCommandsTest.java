@@ -33,7 +33,8 @@ class ClientCommandsTest {
     void ingestUploadsAFolderWaitsForEachFileAndPrintsATable(LocalPipeline pipeline, @TempDir Path folder)
             throws Exception {
         Path batch = Files.createDirectories(folder.resolve("cli-batch-" + System.nanoTime()));
-        Files.writeString(batch.resolve("one.txt"), "First CLI title\n\nThe first body, a sentence of prose.\n");
+        Files.writeString(batch.resolve("one.txt"), "First CLI title\n\nThe first body, a sentence of prose."
+                + " A second sentence and a third one give it the length of a short news brief.\n");
         Files.write(batch.resolve("empty.txt"), new byte[0]);
 
         int code = run(pipeline, "ingest", "--timeout", "60", batch.toString());

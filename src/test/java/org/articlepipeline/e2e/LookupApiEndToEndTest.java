@@ -94,6 +94,10 @@ class LookupApiEndToEndTest {
      * the embedded S3 server failed with "Error writing request body to server" (a kept-alive connection the
      * JDK's streaming PUT cannot resend on): that is the test's transport, not the behaviour under test.
      */
+    /** A second sentence, so that the short articles below have the words an article needs (20). */
+    private static final String MORE_PROSE = " وقال مسؤولون في الوزارة إن الاجتماع المقبل سيعقد في العاصمة خلال"
+            + " الأسبوع المقبل لمناقشة التفاصيل المتبقية من الاتفاق.";
+
     private void upload(String key, String content) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -249,11 +253,11 @@ class LookupApiEndToEndTest {
         String id = ArticleId.of(pipeline.settings().bucket(), key);
         String alpha = "alpha" + marker;
         String beta = "beta" + marker;
-        upload(key, "عنوان " + alpha + "\n\nنص يذكر " + alpha + " في الفقرة الأولى من هذا المقال.\n");
+        upload(key, "عنوان " + alpha + "\n\nنص يذكر " + alpha + " في الفقرة الأولى من هذا المقال." + MORE_PROSE + "\n");
         assertThat(pipeline.awaitIdle(30_000)).isTrue();
         assertThat(ids("/articles?q=" + alpha)).containsExactly(id);
 
-        upload(key, "عنوان " + beta + "\n\nنص جديد يذكر " + beta + " بدلا من الكلمة القديمة.\n");
+        upload(key, "عنوان " + beta + "\n\nنص جديد يذكر " + beta + " بدلا من الكلمة القديمة." + MORE_PROSE + "\n");
         assertThat(pipeline.awaitIdle(30_000)).isTrue();
         assertThat(ids("/articles?q=" + alpha)).isEmpty();
         assertThat(ids("/articles?q=" + beta)).containsExactly(id);
@@ -280,7 +284,7 @@ class LookupApiEndToEndTest {
         String key = folder + "rejected.txt";
         String id = ArticleId.of(pipeline.settings().bucket(), key);
         String gamma = "gamma" + marker;
-        upload(key, "عنوان " + gamma + "\n\nنص يذكر " + gamma + " مرة.\n");
+        upload(key, "عنوان " + gamma + "\n\nنص يذكر " + gamma + " مرة." + MORE_PROSE + "\n");
         assertThat(pipeline.awaitIdle(30_000)).isTrue();
         assertThat(ids("/articles?q=" + gamma)).containsExactly(id);
 
@@ -315,7 +319,7 @@ class LookupApiEndToEndTest {
     void textHasAnETagThatRevalidatesAndChangesWithTheArticle() throws Exception {
         String key = folder + "etag.txt";
         String id = ArticleId.of(pipeline.settings().bucket(), key);
-        upload(key, "عنوان أول\n\nالنص الأول للمقال.\n");
+        upload(key, "عنوان أول\n\nالنص الأول للمقال." + MORE_PROSE + "\n");
         assertThat(pipeline.awaitIdle(30_000)).isTrue();
         HttpResponse<String> first = api.get("/articles/" + id + "/text");
         assertThat(first.statusCode()).isEqualTo(200);
@@ -327,7 +331,7 @@ class LookupApiEndToEndTest {
         assertThat(revalidated.statusCode()).isEqualTo(304);
         assertThat(revalidated.body()).isEmpty();
 
-        upload(key, "عنوان ثان\n\nالنص الثاني للمقال.\n");
+        upload(key, "عنوان ثان\n\nالنص الثاني للمقال." + MORE_PROSE + "\n");
         assertThat(pipeline.awaitIdle(30_000)).isTrue();
         HttpResponse<String> changed = api.send("GET", "/articles/" + id + "/text", Map.of("If-None-Match", eTag));
         assertThat(changed.statusCode()).isEqualTo(200);

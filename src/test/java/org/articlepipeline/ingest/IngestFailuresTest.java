@@ -53,6 +53,31 @@ class IngestFailuresTest {
     }
 
     @Test
+    void tooShortAnArticleIsRejectedAsNoArticleTextUnlessTheEnvironmentLowersTheMinimum() {
+        String page = "Minister visits Cairo\n\nThe minister arrived in Cairo on Monday.\n";
+        IngestFixture.Upload strict = fixture.upload("incoming/brief.txt", page);
+        IngestFixture.Upload lenient = fixture.upload("incoming/brief-lenient.txt", page);
+        Map<String, String> fiveWords = new HashMap<>(fixture.environment);
+        fiveWords.put(IngestHandler.MIN_ARTICLE_WORDS_VARIABLE, "5");
+
+        fixture.invoke(fixture.created(strict));
+        fixture.invoke(new IngestHandler(fiveWords), fixture.created(lenient));
+
+        ArticleRecord rejected = fixture.record("incoming/brief.txt");
+        assertThat(rejected.reason()).isEqualTo("no-article-text");
+        assertThat(rejected.reasonDetail()).contains("7 words");
+        assertThat(fixture.record("incoming/brief-lenient.txt").status()).isEqualTo(ArticleStatus.OK);
+    }
+
+    @Test
+    void aMinimumThatIsNotANumberStopsTheFunctionFromStarting() {
+        Map<String, String> wrong = new HashMap<>(fixture.environment);
+        wrong.put(IngestHandler.MIN_ARTICLE_WORDS_VARIABLE, "twenty");
+
+        assertThatThrownBy(() -> new IngestHandler(wrong)).hasMessageContaining("MIN_ARTICLE_WORDS");
+    }
+
+    @Test
     void objectLargerThanTheCapIsRejectedFromTheEventAloneWithoutDownloading() {
         Map<String, String> small = new HashMap<>(fixture.environment);
         small.put(IngestHandler.MAX_ARTICLE_BYTES_VARIABLE, "100");

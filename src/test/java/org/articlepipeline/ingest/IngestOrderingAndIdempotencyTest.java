@@ -148,6 +148,8 @@ class IngestOrderingAndIdempotencyTest {
     }
 
     static String article(String title, String body) {
-        return title + "\n\n" + body + " It has a second sentence so that it reads as prose.\n";
+        // At least 20 words, the normalizer's minimum for an article.
+        return title + "\n\n" + body + " It has a second sentence so that it reads as prose."
+                + " A third sentence gives it the length of a short news brief.\n";
     }
 }

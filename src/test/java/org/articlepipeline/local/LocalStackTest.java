@@ -175,7 +175,8 @@ class LocalStackTest {
         try (LocalPipeline first = LocalPipeline.start(0, 0, 0, data, line -> { });
              S3Client s3 = new AwsClients(first.environment()).s3()) {
             s3.putObject(b -> b.bucket("articles").key(key),
-                    RequestBody.fromString("Kept title\n\nKept body, with a sentence that reads as prose.\n"));
+                    RequestBody.fromString("Kept title\n\nKept body, with a sentence that reads as prose."
+                            + " A second sentence and a third one give it the length of a short news brief.\n"));
             first.awaitIdle(30_000);
         }
         try (LocalPipeline second = LocalPipeline.start(0, 0, 0, data, line -> { })) {

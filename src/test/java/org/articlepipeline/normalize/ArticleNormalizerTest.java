@@ -79,6 +79,7 @@ class ArticleNormalizerTest {
     void anHtmlPageOpeningWithWhitespaceIsReadAsHtml() {
         String page = "\n  <!DOCTYPE html><html><head><title>Le titre de la page</title></head><body>"
                 + "<p>Le ministre a déclaré mardi à Paris que la réunion était très importante pour la région.</p>"
+                + "<p>Les pays voisins seront invités à la prochaine réunion, prévue au printemps.</p>"
                 + "</body></html>";
         NormalizedArticle a = assertInstanceOf(NormalizationResult.Accepted.class, new ArticleNormalizer()
                 .normalize(page.getBytes(StandardCharsets.UTF_8), ArticleOrigin.ofFileName("p.txt"))).article();
@@ -87,7 +88,8 @@ class ArticleNormalizerTest {
 
     @Test
     void countsCharsAsCodePoints() {
-        String page = "عنوان الخبر هنا اليوم\n\nقال الرئيس إن الاجتماع كان مهما جدا للمنطقة كلها 😀 اليوم.\n";
+        String page = "عنوان الخبر هنا اليوم\n\nقال الرئيس إن الاجتماع كان مهما جدا للمنطقة كلها 😀 اليوم.\n\n"
+                + "وأضاف أن الوفود ستعود إلى العاصمة الأسبوع المقبل لمواصلة المحادثات.\n";
         NormalizedArticle a = assertInstanceOf(NormalizationResult.Accepted.class, new ArticleNormalizer()
                 .normalize(page.getBytes(StandardCharsets.UTF_8), ArticleOrigin.ofFileName("p.txt"))).article();
         assertEquals(a.text().codePointCount(0, a.text().length()), a.charCount());
