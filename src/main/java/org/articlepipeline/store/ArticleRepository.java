@@ -35,6 +35,7 @@ public final class ArticleRepository {
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final BatchRetry retry;
     /** Days this container already wrote to a day directory ({@code <directory>#<day>}): one write per day, not per article. */
     private final Set<String> knownDays = ConcurrentHashMap.newKeySet();
 
@@ -44,8 +45,14 @@ public final class ArticleRepository {
     static final String NORMALIZER_VERSION = "normalizerVersion";
 
     public ArticleRepository(DynamoDbClient dynamoDb, String tableName) {
+        this(dynamoDb, tableName, BatchRetry.standard());
+    }
+
+    /** @param retry sends again what a batch read left unprocessed (a throttled table) */
+    public ArticleRepository(DynamoDbClient dynamoDb, String tableName, BatchRetry retry) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+        this.retry = retry;
     }
 
 
@@ -186,22 +193,17 @@ public final class ArticleRepository {
             for (String id : ids.subList(from, Math.min(ids.size(), from + 100))) {
                 keys.add(articleKey(id));
             }
-            Map<String, KeysAndAttributes> request = new HashMap<>(
-                    Map.of(tableName, KeysAndAttributes.builder().keys(keys).build()));
-            while (!request.isEmpty()) {
-                BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(request));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-                    if (!keep.test(item)) {
-                        continue;
-                    }
-                    ArticleRecord record = fromItem(item);
-                    byId.put(record.id(), record);
-                }
-                request.clear();
-                if (response.hasUnprocessedKeys()) {
-                    request.putAll(response.unprocessedKeys());
-                }
-            }
+            retry.untilDone("article reads", Map.of(tableName, KeysAndAttributes.builder().keys(keys).build()),
+                    request -> {
+                        BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(request));
+                        for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+                            if (keep.test(item)) {
+                                ArticleRecord record = fromItem(item);
+                                byId.put(record.id(), record);
+                            }
+                        }
+                        return response.unprocessedKeys();
+                    });
         }
         List<ArticleRecord> ordered = new ArrayList<>();
         for (String id : ids) {

@@ -2,7 +2,6 @@ package org.articlepipeline.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.articlepipeline.normalize.fingerprint.LshBands;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -58,6 +56,7 @@ public final class DuplicateIndex {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final Executor lookups;
+    private final BatchRetry retry;
 
     /** An index whose band lookups run one after another on the calling thread. */
     public DuplicateIndex(DynamoDbClient dynamoDb, String tableName) {
@@ -69,9 +68,15 @@ public final class DuplicateIndex {
      *                turns 32 sequential round trips into a few
      */
     public DuplicateIndex(DynamoDbClient dynamoDb, String tableName, Executor lookups) {
+        this(dynamoDb, tableName, lookups, BatchRetry.standard());
+    }
+
+    /** @param retry sends again what a batch call left unprocessed (a throttled table) */
+    public DuplicateIndex(DynamoDbClient dynamoDb, String tableName, Executor lookups, BatchRetry retry) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.lookups = lookups;
+        this.retry = retry;
     }
 
     /**
@@ -194,32 +199,36 @@ public final class DuplicateIndex {
         for (String candidate : candidates) {
             keys.add(ArticleRepository.articleKey(candidate));
         }
-        Map<String, KeysAndAttributes> request = new HashMap<>(Map.of(tableName, KeysAndAttributes.builder()
+        Map<String, KeysAndAttributes> request = Map.of(tableName, KeysAndAttributes.builder()
                 .keys(keys).projectionExpression("id, #status, fingerprint")
-                .expressionAttributeNames(Map.of("#status", "status")).build()));
-        while (!request.isEmpty()) {
-            BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(request));
+                .expressionAttributeNames(Map.of("#status", "status")).build());
+        retry.untilDone("candidate reads", request, pending -> {
+            BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(pending));
             for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-                AttributeValue other = item.get("fingerprint");
-                if (other == null || !"OK".equals(item.get("status").s())) {
-                    continue;
-                }
-                Fingerprint theirs = Fingerprint.decode(other.s());
-                if (theirs.size() != fingerprint.size()) {
-                    continue;
-                }
-                double similarity = fingerprint.similarity(theirs);
-                if (similarity >= THRESHOLD) {
-                    found.add(new NearDuplicate(item.get("id").s(), Math.round(similarity * 1000) / 1000.0));
+                NearDuplicate near = nearDuplicate(fingerprint, item);
+                if (near != null) {
+                    found.add(near);
                 }
             }
-            request.clear();
-            if (response.hasUnprocessedKeys()) {
-                request.putAll(response.unprocessedKeys());
-            }
-        }
+            return response.unprocessedKeys();
+        });
         found.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
         return found.size() > MAX_RELATIONS ? new ArrayList<>(found.subList(0, MAX_RELATIONS)) : found;
+    }
+
+    /** The candidate {@code item} as a near duplicate of {@code fingerprint}, or null when it is not one. */
+    private static NearDuplicate nearDuplicate(Fingerprint fingerprint, Map<String, AttributeValue> item) {
+        AttributeValue other = item.get("fingerprint");
+        if (other == null || !"OK".equals(item.get("status").s())) {
+            return null;
+        }
+        Fingerprint theirs = Fingerprint.decode(other.s());
+        if (theirs.size() != fingerprint.size()) {
+            return null;
+        }
+        double similarity = fingerprint.similarity(theirs);
+        return similarity >= THRESHOLD
+                ? new NearDuplicate(item.get("id").s(), Math.round(similarity * 1000) / 1000.0) : null;
     }
 
     private void replaceRelations(String id, List<NearDuplicate> found) {
@@ -267,15 +276,9 @@ public final class DuplicateIndex {
         }
         List<WriteRequest> all = new ArrayList<>(unique.values());
         for (int from = 0; from < all.size(); from += 25) {
-            Map<String, List<WriteRequest>> batch = new HashMap<>(
-                    Map.of(tableName, all.subList(from, Math.min(all.size(), from + 25))));
-            while (!batch.isEmpty()) {
-                BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(batch));
-                batch.clear();
-                if (response.hasUnprocessedItems()) {
-                    batch.putAll(response.unprocessedItems());
-                }
-            }
+            retry.untilDone("band and relation writes",
+                    Map.of(tableName, all.subList(from, Math.min(all.size(), from + 25))),
+                    batch -> dynamoDb.batchWriteItem(b -> b.requestItems(batch)).unprocessedItems());
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -56,6 +55,7 @@ public final class SearchIndex {
     private final String tableName;
     private final ArticleRepository repository;
     private final Executor queries;
+    private final BatchRetry retry;
 
     /** An index that reads posting partitions one after the other (ingest, which only writes). */
     public SearchIndex(DynamoDbClient dynamoDb, String tableName, ArticleRepository repository) {
@@ -67,10 +67,17 @@ public final class SearchIndex {
      *                search waits for about one query round trip rather than for all of them in turn
      */
     public SearchIndex(DynamoDbClient dynamoDb, String tableName, ArticleRepository repository, Executor queries) {
+        this(dynamoDb, tableName, repository, queries, BatchRetry.standard());
+    }
+
+    /** @param retry sends again what a batch write left unprocessed (a throttled table) */
+    public SearchIndex(DynamoDbClient dynamoDb, String tableName, ArticleRepository repository, Executor queries,
+                       BatchRetry retry) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.repository = repository;
         this.queries = queries;
+        this.retry = retry;
     }
 
     /** One term of one article: the posting's key and its score. */
@@ -166,18 +173,8 @@ public final class SearchIndex {
     }
 
     private void write(List<WriteRequest> batch) {
-        Map<String, List<WriteRequest>> pending = Map.of(tableName, batch);
-        for (int attempt = 0; !pending.isEmpty(); attempt++) {
-            Map<String, List<WriteRequest>> request = pending;
-            BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(request));
-            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            if (!pending.isEmpty()) {
-                if (attempt >= 8) {
-                    throw new IllegalStateException("DynamoDB left " + pending.size() + " posting writes unprocessed");
-                }
-                backOff(attempt);
-            }
-        }
+        retry.untilDone("posting writes", Map.of(tableName, batch),
+                pending -> dynamoDb.batchWriteItem(b -> b.requestItems(pending)).unprocessedItems());
     }
 
     /**
@@ -293,14 +290,5 @@ public final class SearchIndex {
             counts.merge(word, 1, Integer::sum);
         }
         return counts;
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(1000, 20L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying posting writes", e);
-        }
     }
 }
