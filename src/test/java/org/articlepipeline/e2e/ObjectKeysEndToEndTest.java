@@ -25,12 +25,14 @@ class ObjectKeysEndToEndTest {
         LookupClient api = new LookupClient(pipeline.apiEndpoint());
         String victim = "incoming/keys-victim.txt";
         String victimId = ArticleId.of(pipeline.settings().bucket(), victim);
-        upload(pipeline, victim, "The victim's title\n\nThe victim's own text, a sentence long enough to read as prose.\n");
+        upload(pipeline, victim, "The victim's title\n\nThe victim's own text, a sentence long enough to read as prose."
+                + " A second sentence and a third one give it the length of a short news brief.\n");
         String text = api.get("/articles/" + victimId + "/text").body();
         String eTag = api.get("/articles/" + victimId + "/text").headers().firstValue("etag").orElseThrow();
 
         String attack = "incoming/../" + pipeline.settings().outputPrefix() + victimId + ".txt";
-        upload(pipeline, attack, "Injected title\n\nInjected text that must never be served as the victim's article.\n");
+        upload(pipeline, attack, "Injected title\n\nInjected text that must never be served as the victim's article."
+                + " A second sentence and a third one give it the length of a short news brief.\n");
 
         HttpResponse<String> after = api.get("/articles/" + victimId + "/text");
         assertThat(after.body()).isEqualTo(text).doesNotContain("Injected");
@@ -44,7 +46,8 @@ class ObjectKeysEndToEndTest {
     @ValueSource(strings = {"incoming/keys line\nbreak.txt", "incoming/keys\rreturn\ttab.txt", "incoming/keys/./dot.txt",
             "incoming/keys//double.txt", "incoming/keys %2F percent+plus.txt"})
     void aKeyWithCharactersAPathWouldNotKeepIsFoundByThatKey(String key, LocalPipeline pipeline) throws Exception {
-        upload(pipeline, key, "Title of " + key.length() + "\n\nA body with a sentence that reads as prose, for the key test.\n");
+        upload(pipeline, key, "Title of " + key.length() + "\n\nA body with a sentence that reads as prose, for the key test."
+                + " A second sentence and a third one give it the length of a short news brief.\n");
 
         JsonNode article = new LookupClient(pipeline.apiEndpoint()).json("/articles?key=" + encode(key));
         assertThat(article.path("key").asText()).isEqualTo(key);
@@ -55,7 +58,8 @@ class ObjectKeysEndToEndTest {
     void aKeyOf1024BytesWithALongSegmentIsIngestedAndFound(LocalPipeline pipeline) throws Exception {
         String key = "incoming/keys-long/" + "م".repeat(400) + "/" + "x".repeat(1024 - 19 - 800 - 1);
         assertThat(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(1024);
-        upload(pipeline, key, "Long key title\n\nA body with a sentence that reads as prose, under a long key.\n");
+        upload(pipeline, key, "Long key title\n\nA body with a sentence that reads as prose, under a long key."
+                + " A second sentence and a third one give it the length of a short news brief.\n");
 
         assertThat(new LookupClient(pipeline.apiEndpoint()).json("/articles?key=" + encode(key)).path("key").asText())
                 .isEqualTo(key);
