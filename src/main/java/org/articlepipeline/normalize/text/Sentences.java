@@ -3,7 +3,7 @@ package org.articlepipeline.normalize.text;
 import java.util.List;
 
 /**
- * Whether text holds a sentence: a word ending in {@code . ! ? ؟ … ۔} (before closing quotes or brackets) at
+ * Whether text holds a sentence: a word ending in {@code . ! ? ؟ … ۔} (after closing quotes or a space) at
  * the end of the text or before a space. A number's point ({@code 3.5}), a domain ({@code example.com}) or an
  * abbreviation inside a word does not end a sentence; colons and semicolons do not either, so a list of labels
  * ({@code Share: Print:}) holds none.
@@ -31,8 +31,8 @@ public final class Sentences {
                 continue;
             }
             int before = i - 1;
-            while (before > 0 && isClosingMark(text.charAt(before))) {
-                before--;                                   // «قال "نعم".» ends after the quote
+            while (before > 0 && (isClosingMark(text.charAt(before)) || text.charAt(before) == ' ')) {
+                before--;                // «قال "نعم".» ends after the quote; "التالي ." is often typed with a space
             }
             int after = i + 1;
             while (after < n && (isClosingMark(text.charAt(after)) || isSentenceEnd(text.charAt(after)))) {

@@ -14,6 +14,7 @@ class SentencesTest {
         assertThat(Sentences.holdOne("قال إن المحادثات ستستمر.")).isTrue();
         assertThat(Sentences.holdOne("هل ستستمر المحادثات؟")).isTrue();
         assertThat(Sentences.holdOne("The budget rose by 5.")).isTrue();
+        assertThat(Sentences.holdOne("وفق البرنامج التالي .")).isTrue();
     }
 
     @Test
