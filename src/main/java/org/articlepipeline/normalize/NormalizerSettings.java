@@ -21,8 +21,12 @@ public record NormalizerSettings(int maxBytes, int maxLines, int minArticleWords
      * each, a blank line between); twice that is no page a person wrote.
      */
     public static final int DEFAULT_MAX_LINES = 200_000;
-    /** The default minimum: 20 words, about two sentences; the shortest wire briefs have three or more. */
-    public static final int DEFAULT_MIN_ARTICLE_WORDS = 20;
+    /**
+     * The default minimum: 8 words, one sentence of news. A breaking-news flash is one such sentence and is
+     * news all the same; what is no article ("hello", a menu, a page of links) fails the sentence test or has a
+     * word or two. A collection that wants only full stories raises it ({@code MIN_ARTICLE_WORDS}).
+     */
+    public static final int DEFAULT_MIN_ARTICLE_WORDS = 8;
 
     public NormalizerSettings {
         if (maxBytes <= 0) {

@@ -40,7 +40,7 @@ class ArticleTextTest {
         NormalizationResult.Rejected r = rejected("Minister visits Cairo\n\nThe minister arrived on Monday.\n");
 
         assertThat(r.reason()).isEqualTo(RejectionReason.NO_ARTICLE_TEXT);
-        assertThat(r.detail()).isEqualTo("the article text has 5 words after page chrome is removed; at least 20 are needed");
+        assertThat(r.detail()).isEqualTo("the article text has 5 words after page chrome is removed; at least 8 are needed");
     }
 
     @Test
@@ -62,6 +62,17 @@ class ArticleTextTest {
 
         NormalizedArticle a = assertInstanceOf(NormalizationResult.Accepted.class, r, r::toString).article();
         assertThat(a.wordCount()).isBetween(20, 30);
+    }
+
+    @Test
+    void aOneSentenceNewsFlashIsAnArticle() {
+        String flash = "Earthquake shakes the north\n\nA strong earthquake shook the northern provinces early on Tuesday.\n";
+
+        NormalizationResult r = normalize(normalizer, flash);
+
+        NormalizedArticle a = assertInstanceOf(NormalizationResult.Accepted.class, r, r::toString).article();
+        assertThat(a.title()).isEqualTo("Earthquake shakes the north");
+        assertThat(a.wordCount()).isEqualTo(10);
     }
 
     @Test
