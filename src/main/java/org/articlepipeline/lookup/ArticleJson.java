@@ -44,14 +44,7 @@ final class ArticleJson {
         node.put("contentHash", m.contentHash());
         node.put("fingerprint", m.fingerprint());
         node.put("duplicateOf", m.duplicateOf());
-        node.put("ingestedAt", record.ingestedAt());
-        if (record.size() != null) {
-            node.put("size", record.size());
-        } else {
-            node.putNull("size");
-        }
-        node.put("eTag", record.eTag());
-        node.put("versionId", record.versionId());
+        putUpload(node, record);
         node.put("textUrl", "/articles/" + record.id() + "/text");
         return node;
     }
@@ -64,6 +57,12 @@ final class ArticleJson {
         node.put("status", record.status().name());
         node.put("reason", record.reason());
         node.put("reasonDetail", record.reasonDetail());
+        putUpload(node, record);
+        return node;
+    }
+
+    /** What every answer says of the uploaded object itself, accepted or rejected: when, how big, which version. */
+    private static void putUpload(ObjectNode node, ArticleRecord record) {
         node.put("ingestedAt", record.ingestedAt());
         if (record.size() != null) {
             node.put("size", record.size());
@@ -72,7 +71,6 @@ final class ArticleJson {
         }
         node.put("eTag", record.eTag());
         node.put("versionId", record.versionId());
-        return node;
     }
 
     ObjectNode object() {
