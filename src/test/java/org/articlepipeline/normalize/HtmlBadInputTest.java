@@ -1,5 +1,6 @@
 package org.articlepipeline.normalize;
 
+import static org.articlepipeline.normalize.BridgeStory.PROSE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -7,11 +8,6 @@ import org.junit.jupiter.api.Test;
 
 /** Broken and hostile HTML: each gives an article or a specific rejection, never an internal error. */
 class HtmlBadInputTest {
-
-    private static final String PROSE = "<p>The council voted on Tuesday to reopen the old river bridge to cyclists,"
-            + " after two years of repairs that cost more than the town had planned.</p>"
-            + "<p>Engineers said the steel frame had rusted faster than expected, and that the new deck would carry"
-            + " bicycles and people on foot, but not cars.</p>";
 
     private final ArticleNormalizer normalizer = new ArticleNormalizer();
 
