@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import org.articlepipeline.normalize.Fingerprint;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -48,10 +47,17 @@ public final class IndexRebuild {
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final BatchRetry retry;
 
+    /** A rebuild whose batch writes retry what a throttled table leaves unprocessed as every batch call does. */
     public IndexRebuild(DynamoDbClient dynamoDb, String tableName) {
+        this(dynamoDb, tableName, BatchRetry.standard());
+    }
+
+    public IndexRebuild(DynamoDbClient dynamoDb, String tableName, BatchRetry retry) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+        this.retry = retry;
     }
 
     /**
@@ -362,23 +368,8 @@ public final class IndexRebuild {
     }
 
     private void writeBatch(List<WriteRequest> batch) {
-        Map<String, List<WriteRequest>> pending = Map.of(tableName, batch);
-        for (int attempt = 0; !pending.isEmpty(); attempt++) {
-            Map<String, List<WriteRequest>> request = pending;
-            BatchWriteItemResponse response = dynamoDb.batchWriteItem(b -> b.requestItems(request));
-            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
-            if (!pending.isEmpty()) {
-                if (attempt >= 8) {
-                    throw new IllegalStateException("DynamoDB left " + pending.size() + " index writes unprocessed");
-                }
-                try {
-                    Thread.sleep(Math.min(1000, 20L << attempt));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while rebuilding the index", e);
-                }
-            }
-        }
+        retry.untilDone("index writes", Map.of(tableName, batch),
+                pending -> dynamoDb.batchWriteItem(b -> b.requestItems(pending)).unprocessedItems());
     }
 
     private static List<String> keyOf(Map<String, AttributeValue> item) {

@@ -193,6 +193,21 @@ class ThrottledBatchesTest {
     }
 
     @Test
+    void indexRebuildWritesLeftUnprocessedAreWrittenAfterGrowingWaits() throws InterruptedException {
+        NormalizedArticle a = article("Rebuilt budget");
+        String id = store("incoming/rebuilt.txt", a);
+        ThrottledTable throttle = new ThrottledTable(2);
+
+        new IndexRebuild(dynamoDb(throttle), table, retry).rebuild(1, false);
+
+        DynamoDbClient plain = new AwsClients(environment).dynamoDb();
+        for (SearchIndex.Posting posting : SearchIndex.postingsOf(a.title(), a.text())) {
+            assertThat(plain.getItem(b -> b.tableName(table).key(posting.key(id))).hasItem()).as(posting.term()).isTrue();
+        }
+        assertThat(waits).containsExactly(50L, 100L);
+    }
+
+    @Test
     void bandWritesAndCandidateReadsLeftUnprocessedStillLinkNearDuplicates() {
         NormalizedArticle first = article("Council budget");
         NormalizedArticle second = article("Council budget, updated");
